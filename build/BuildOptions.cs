@@ -1,0 +1,26 @@
+namespace RealmCi.Build;
+
+/// <summary>One command-line option: how it is written, what it means, and its shape.</summary>
+public sealed record BuildOption(string Name, string ValueHint, string Description, bool IsFlag = false, bool Repeatable = false);
+
+/// <summary>Every option the program accepts, in the order <c>--help</c> shows them.</summary>
+public static class BuildOptions
+{
+    public static readonly IReadOnlyList<BuildOption> All =
+    [
+        new("target", "NAME", "Target to run (default: set in Program.cs); see --description"),
+        new("verbosity", "LEVEL", "quiet, minimal, normal (default), verbose or diagnostic"),
+        new("description", "", "List the targets with their descriptions", IsFlag: true),
+        new("help", "", "Show this help", IsFlag: true),
+        new("matrix", "FILE", "Matrix file (default: cake.config [RealmCi] Matrix, else matrix/realm.yaml)"),
+        new("profile", "NAME", "Profile (tier) to select (default: the file's default-profile)"),
+        new("config", "ID", "Select one configuration by Id (repeatable; overrides --profile)", Repeatable: true),
+        new("select", "GLOB", "Keep only Ids matching the glob (repeatable)", Repeatable: true),
+        new("skip", "GLOB", "Leave out Ids matching the glob (repeatable)", Repeatable: true),
+        new("shard", "I/N", "Keep shard I of N (1-based) of the selection"),
+        new("format", "FORMAT", "Matrix listing format: table (default) or json"),
+        new("explain", "ID", "Explain why a configuration is or isn't selected"),
+        new("define", "KEY=VALUE", "Extra CMake definition for every selected configuration (repeatable)", Repeatable: true),
+        new("env", "KEY=VALUE", "Extra environment variable for every step (repeatable)", Repeatable: true),
+    ];
+}

@@ -1,0 +1,23 @@
+using RealmCi.Reporting;
+using Spectre.Console;
+
+namespace RealmCi.Matrix;
+
+public enum ListingFormat { Table, Json }
+
+/// <summary>The <c>Matrix</c> target: load, select, and list (or explain) configurations.</summary>
+public static class MatrixListing
+{
+    public static void Run(string matrixFile, SelectionOptions options, ListingFormat format, string? explainId, IAnsiConsole console, Stream stdout)
+    {
+        var matrix = MatrixFile.Open(matrixFile);
+        if (explainId is not null)
+        {
+            foreach (var line in Explainer.Explain(matrix, options, explainId)) console.WriteLine(line);
+            return;
+        }
+        var selection = Selector.Select(matrix, options);
+        if (format == ListingFormat.Json) MatrixJson.Write(stdout, selection.Configurations);
+        else MatrixTable.Write(console, matrix, selection);
+    }
+}

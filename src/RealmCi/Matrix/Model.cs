@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+
+namespace RealmCi.Matrix;
+
+/// <summary>One value of an axis, with the facets it contributes.</summary>
+public sealed record AxisValue(string Name, string? Description, Facets Facets, SourceSpan Where);
+
+/// <summary>
+/// An axis of the matrix. When it has a <see cref="Default"/>, Ids leave that value out
+/// (so variants such as sanitizers do not lengthen every Id).
+/// </summary>
+public sealed record Axis(string Name, ImmutableArray<AxisValue> Values, int? Default, SourceSpan Where)
+{
+    public int IndexOf(string value)
+    {
+        for (var i = 0; i < Values.Length; i++)
+            if (Values[i].Name == value) return i;
+        return -1;
+    }
+}
+
+/// <summary>A base image: an image name and, for air-gapped sites, how to bootstrap it.</summary>
+public sealed record BaseImage(string Name, string Image, Bootstrap? Bootstrap, string PackageManager, SourceSpan Where);
+
+/// <summary>How to make a base image from a distribution mirror with debootstrap.</summary>
+public sealed record Bootstrap(string Suite, string Mirror, string Variant, ImmutableArray<string> Components);
+
+/// <summary>A condition on one axis: the value indices it accepts.</summary>
+public sealed record AxisCondition(int Axis, ImmutableArray<string> Patterns, bool[] Accepts)
+{
+    public bool Matches(int[] row) => Accepts[row[Axis]];
+}
+
+/// <summary>A partial row: every condition must hold (an empty pattern matches every row).</summary>
+public sealed record RowPattern(ImmutableArray<AxisCondition> Conditions, SourceSpan Where)
+{
+    public bool Matches(int[] row)
+    {
+        foreach (var condition in Conditions)
+            if (!condition.Accepts[row[condition.Axis]]) return false;
+        return true;
+    }
+
+    public bool CanMatchAnything => Conditions.All(c => c.Accepts.Any(a => a));
+
+    public string Describe(IReadOnlyList<Axis> axes) =>
+        "{" + string.Join(", ", Conditions.Select(c => $"{axes[c.Axis].Name}: {string.Join("|", c.Patterns)}")) + "}";
+}
+
+/// <summary>Removes every row its pattern matches.</summary>
+public sealed record ExcludeRule(RowPattern Match, string? Reason, SourceSpan Where);
+
+/// <summary>Rows matching <see cref="When"/> must match <see cref="Require"/> and must not match <see cref="Forbid"/>.</summary>
+public sealed record Constraint(RowPattern When, RowPattern? Require, RowPattern? Forbid, string? Reason, SourceSpan Where)
+{
+    public bool Violates(int[] row) =>
+        When.Matches(row) && ((Require is not null && !Require.Matches(row)) || (Forbid is not null && Forbid.Matches(row)));
+}
+
+/// <summary>Adds one row (or extends it when present) with extra facets. Not subject to exclude rules.</summary>
+public sealed record IncludeRule(int[] Row, Facets Facets, SourceSpan Where);
+
+/// <summary>Extra facets for every configuration whose Id matches <see cref="Match"/>.</summary>
+public sealed record Override(string Match, Facets Facets, SourceSpan Where);
+
+public enum CoverageStrategy
+{
+    /// <summary>Every valid combination.</summary>
+    All,
+    /// <summary>Every value of every axis at least once.</summary>
+    Each,
+    /// <summary>Every valid pair of values of two axes at least once.</summary>
+    Pairwise,
+    /// <summary>Only the configurations listed by Id.</summary>
+    None,
+}
+
+/// <summary>A named subset (tier): filter the valid rows, apply a coverage strategy, add listed Ids.</summary>
+public sealed record Profile(
+    string Name,
+    string? Description,
+    CoverageStrategy Strategy,
+    RowPattern? Where,
+    ImmutableArray<string> Select,
+    ImmutableArray<string> Skip,
+    ImmutableArray<string> Configs,
+    SourceSpan At);
+
+/// <summary>A loaded and validated matrix file.</summary>
+public sealed record MatrixDefinition(
+    string File,
+    string Project,
+    Facets Defaults,
+    ImmutableArray<Axis> Axes,
+    ImmutableDictionary<string, BaseImage> Bases,
+    ImmutableArray<ExcludeRule> Excludes,
+    ImmutableArray<Constraint> Constraints,
+    ImmutableArray<IncludeRule> Includes,
+    ImmutableDictionary<string, Profile> Profiles,
+    ImmutableArray<Override> Overrides,
+    string? DefaultProfile)
+{
+    public long ProductSize => Axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+}
