@@ -12,8 +12,8 @@ public static class Suggest
             var d = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance) { best = candidate; bestDistance = d; }
         }
-        // Only suggest something plausibly meant: at most a third of the name changed.
-        return best is not null && bestDistance <= Math.Max(2, input.Length / 3) ? best : null;
+        // Only suggest something plausibly meant: a third of the name changed at most, and not all of it.
+        return best is not null && bestDistance <= Math.Max(1, input.Length / 3) && bestDistance < input.Length ? best : null;
     }
 
     public static string Hint(string input, IEnumerable<string> candidates)

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using RealmCi.Build;
+using RealmCi.Build.Host;
+
+namespace RealmCi.Tests.Host;
+
+public class RunningTargets
+{
+    [Fact]
+    public void AnUnknownTargetListsTheKnownOnesAndExitsTwo()
+    {
+        var run = HostRun.Of("--target=Nope");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown target 'Nope'", run.Err);
+        Assert.Contains("Matrix", run.Err);
+    }
+
+    [Fact]
+    public void AnUnknownOptionSuggestsTheClosestAndExitsTwo()
+    {
+        var run = HostRun.Of("--profle=pr");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: unknown option '--profle' (did you mean 'profile'?; see --help)", run.Err.Trim());
+    }
+
+    [Fact]
+    public void DescriptionListsTargetsWithTheirDescriptions()
+    {
+        var run = HostRun.Of("--description");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Matrix\s+List the selected configurations", run.Out);
+    }
+
+    [Fact]
+    public void JsonFormatPutsOnlyJsonOnStandardOutput()
+    {
+        var run = HostRun.Of("--target=Matrix", "--profile=nightly", "--format=json");
+        Assert.Equal(0, run.ExitCode);
+        var doc = JsonDocument.Parse(run.Out);
+        Assert.True(doc.RootElement.GetArrayLength() > 100);
+        var first = doc.RootElement[0];
+        Assert.Equal(JsonValueKind.String, first.GetProperty("id").ValueKind);
+        Assert.Equal("gcc11", first.GetProperty("axes").GetProperty("compiler").GetString());
+        Assert.Equal("ON", first.GetProperty("cmake").GetProperty("REALM_BUILD_TESTS").GetString());
+    }
+
+    [Fact]
+    public void AnInvalidMatrixFilePrintsFileLineColumnAndExitsTwoWithoutAStackTrace()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "axes:\n  a: { values: { a1: { cmak: {} } } }\n");
+        try
+        {
+            var run = HostRun.Of($"--matrix={file}");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"{file}:2:24: unknown key 'cmak'", run.Err);
+            Assert.DoesNotContain("   at ", run.Err);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void TheTableNamesTheSelectionAndCountsIt()
+    {
+        var run = HostRun.Of("--profile=release");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("gcc12-release-local-cpu", run.Out);
+        Assert.Matches(@"12 of \d+ valid configurations", run.Out);
+    }
+
+    [Fact]
+    public void DependenciesRunBeforeTheTargetInOrder()
+    {
+        OrderProbe.Ran.Clear();
+        var run = HostRun.With(typeof(RunningTargets).Assembly, "ProbeC", "--target=ProbeC");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["ProbeA", "ProbeB", "ProbeC"], OrderProbe.Ran);
+    }
+
+    [Fact]
+    public void AFailingDependencyStopsTheTargetAndExitsWithItsCode()
+    {
+        OrderProbe.Ran.Clear();
+        var run = HostRun.With(typeof(RunningTargets).Assembly, "ProbeC", "--target=ProbeAfterFailure");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["ProbeFail"], OrderProbe.Ran);
+        Assert.Contains("error: probe failed on purpose", run.Err);
+    }
+}
+
+internal static class OrderProbe
+{
+    public static List<string> Ran { get; } = [];
+}
+
+[TaskName("ProbeA")]
+public sealed class ProbeA : FrostingTask<BuildContext> { public override void Run(BuildContext c) => OrderProbe.Ran.Add("ProbeA"); }
+
+[TaskName("ProbeB"), IsDependentOn(typeof(ProbeA))]
+public sealed class ProbeB : FrostingTask<BuildContext> { public override void Run(BuildContext c) => OrderProbe.Ran.Add("ProbeB"); }
+
+[TaskName("ProbeC"), IsDependentOn(typeof(ProbeB))]
+public sealed class ProbeC : FrostingTask<BuildContext> { public override void Run(BuildContext c) => OrderProbe.Ran.Add("ProbeC"); }
+
+[TaskName("ProbeFail")]
+public sealed class ProbeFail : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext c)
+    {
+        OrderProbe.Ran.Add("ProbeFail");
+        throw new RealmCi.Errors.RealmCiException("probe failed on purpose");
+    }
+}
+
+[TaskName("ProbeAfterFailure"), IsDependentOn(typeof(ProbeFail))]
+public sealed class ProbeAfterFailure : FrostingTask<BuildContext> { public override void Run(BuildContext c) => OrderProbe.Ran.Add("ProbeAfterFailure"); }
