@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Cake.Core;
+using System.Globalization;
 using RealmCi.Errors;
+using RealmCi.Execution;
 using RealmCi.Matrix;
 using Spectre.Console;
 
@@ -12,8 +14,9 @@ namespace RealmCi.Build;
 /// </summary>
 public sealed class BuildContext : CakeContextAdapter
 {
-    public BuildContext(ICakeContext context, string root, IAnsiConsole output, Stream standardOutput) : base(context)
+    public BuildContext(ICakeContext context, string root, IAnsiConsole output, Stream standardOutput, CancellationToken cancellation = default) : base(context)
     {
+        Cancellation = cancellation;
         Root = root;
         Output = output;
         StandardOutput = standardOutput;
@@ -40,6 +43,9 @@ public sealed class BuildContext : CakeContextAdapter
         };
     }
 
+    /// <summary>Cancelled by Ctrl-C or SIGTERM.</summary>
+    public CancellationToken Cancellation { get; }
+
     /// <summary>The folder holding cake.config: relative paths in cake.config start here.</summary>
     public string Root { get; }
 
@@ -58,6 +64,62 @@ public sealed class BuildContext : CakeContextAdapter
 
     /// <summary>Set by a target that ran to the end but found failures (exit code 1).</summary>
     public int ExitCode { get; set; }
+
+    public bool Verbose => Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Verbose;
+
+    /// <summary>The results folder: --artifacts, else cake.config, else ./artifacts.</summary>
+    public string Artifacts => Argument("artifacts") is { } a ? Path(a, false) : Path(Setting("artifacts", "Artifacts") ?? "artifacts", true);
+
+    /// <summary>Persistent caches (ccache, clones): cake.config Cache, else $XDG_CACHE_HOME/realm-ci.</summary>
+    public string Cache => Configuration.GetValue("RealmCi_Cache") is { Length: > 0 } c ? Path(c, true)
+        : System.IO.Path.Combine(System.Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x ? x
+            : System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".cache"), "realm-ci");
+
+    public ExecutorKind Executor => (Setting("executor", "Executor") ?? "auto") switch
+    {
+        "auto" => ExecutorKind.Auto,
+        "docker" => ExecutorKind.Docker,
+        "host" => ExecutorKind.Host,
+        var other => throw new RealmCiException($"--executor={other}: expected auto, docker or host"),
+    };
+
+    public bool Pull => (Setting("pull", "Pull") ?? "missing") switch
+    {
+        "missing" => true,
+        "never" => false,
+        var other => throw new RealmCiException($"--pull={other}: expected missing or never"),
+    };
+
+    /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
+    public PipelineOptions Pipeline(bool runTests)
+    {
+        var given = Argument("realm-source") is { } s ? Path(s, false)
+            : System.Environment.GetEnvironmentVariable("REALM_SOURCE") is { Length: > 0 } env ? Path(env, false)
+            : Setting("realm-source", "RealmSource") is { } configured ? Path(configured, true) : null;
+        var source = SourceLocator.Resolve(given, Cache, Setting("realm-repository", "RealmRepository") ?? SourceLocator.DefaultRepository,
+            Setting("realm-ref", "RealmRef") ?? "main", line => Output.WriteLine(line), Cancellation);
+        var parallel = Number("parallel", 1) ?? System.Environment.ProcessorCount;
+        return new PipelineOptions
+        {
+            Source = source.Root,
+            SourceSubdir = source.Subdir,
+            Artifacts = Artifacts,
+            Cache = Cache,
+            Executor = Executor,
+            Pull = Pull,
+            Parallel = parallel,
+            RunTests = runTests,
+            StepTimeout = Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
+            ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
+        };
+    }
+
+    private int? Number(string name, int min) => Argument(name) switch
+    {
+        null => null,
+        var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min => n,
+        var text => throw new RealmCiException($"--{name}={text}: expected a whole number ≥ {min}"),
+    };
 
     public string? Argument(string name) => Arguments.HasArgument(name) ? Arguments.GetArguments(name).Last() : null;
 

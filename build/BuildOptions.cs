@@ -22,5 +22,13 @@ public static class BuildOptions
         new("explain", "ID", "Explain why a configuration is or isn't selected"),
         new("define", "KEY=VALUE", "Extra CMake definition for every selected configuration (repeatable)", Repeatable: true),
         new("env", "KEY=VALUE", "Extra environment variable for every step (repeatable)", Repeatable: true),
+        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a shallow clone)"),
+        new("realm-ref", "REF", "Branch or tag to clone when no source is given (default: main)"),
+        new("realm-repository", "URL", "Repository to clone when no source is given (default: StanfordLegion/realm on GitHub)"),
+        new("artifacts", "DIR", "Results folder (default: cake.config [RealmCi] Artifacts, else artifacts)"),
+        new("executor", "KIND", "auto (default: Docker when the engine answers), docker or host"),
+        new("pull", "POLICY", "missing (default: pull a base image the engine lacks) or never (bootstrap it instead)"),
+        new("parallel", "N", "Build and test parallelism (default: the cores available)"),
+        new("step-timeout", "MINUTES", "Cap on every step's duration"),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using RealmCi.Build;
 using RealmCi.Build.Host;
@@ -7,6 +8,20 @@ const string DefaultTarget = "Matrix";
 
 Console.OutputEncoding = new UTF8Encoding(false);
 var root = Environment.GetEnvironmentVariable("REALM_CI_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
+
+// Ctrl-C or SIGTERM: stop launching work, stop and remove running containers, write what is
+// known, exit 130. A second Ctrl-C exits at once.
+using var interrupt = new CancellationTokenSource();
+void Interrupt(PosixSignalContext context)
+{
+    if (interrupt.IsCancellationRequested) { Console.Error.WriteLine("realm-ci: forced exit."); Environment.Exit(130); }
+    context.Cancel = true;
+    Console.Error.WriteLine("realm-ci: interrupted; stopping running containers and writing results (Ctrl-C again to force)…");
+    interrupt.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+
 var host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
 using var stdout = Console.OpenStandardOutput();
-return await host.RunAsync(args, root, Console.Out, Console.Error, stdout);
+return await host.RunAsync(args, root, Console.Out, Console.Error, stdout, interrupt.Token);

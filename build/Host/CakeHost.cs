@@ -27,7 +27,7 @@ public sealed class CakeHost
         this.options = options;
     }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, TextWriter stdout, TextWriter stderr, Stream rawStdout)
+    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, TextWriter stdout, TextWriter stderr, Stream rawStdout, CancellationToken cancellation = default)
     {
         try
         {
@@ -48,7 +48,7 @@ public sealed class CakeHost
             var context = CreateContext(root, arguments, log);
             var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             if (Console.IsOutputRedirected) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
-            var buildContext = new BuildContext(context, root, output, rawStdout);
+            var buildContext = new BuildContext(context, root, output, rawStdout, cancellation);
 
             var engine = new CakeEngine(new CakeDataService(), log);
             foreach (var info in tasks)
@@ -67,6 +67,11 @@ public sealed class CakeHost
         {
             stderr.WriteLine($"error: {user.Message}");
             return user.ExitCode;
+        }
+        catch (Exception e) when (cancellation.IsCancellationRequested && Unwrap(e) is OperationCanceledException or TaskCanceledException)
+        {
+            stderr.WriteLine("interrupted.");
+            return ExitCodes.Interrupted;
         }
     }
 

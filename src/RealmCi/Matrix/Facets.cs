@@ -90,6 +90,9 @@ public sealed record TestFacet
     /// <summary>Launcher prefix for multi-process tests; <c>{ranks}</c> is replaced.</summary>
     public ImmutableArray<string> Launcher { get; init; } = [];
 
+    /// <summary>Labels of the tests that run behind the launcher (empty: every test).</summary>
+    public ImmutableArray<string> LaunchLabels { get; init; } = [];
+
     /// <summary>Tests (ctest labels) that need a GPU: skipped with a reason when none is present.</summary>
     public ImmutableArray<string> GpuLabels { get; init; } = [];
 
@@ -100,6 +103,7 @@ public sealed record TestFacet
         Timeout = later.Timeout ?? Timeout,
         Ranks = later.Ranks ?? Ranks,
         Launcher = later.Launcher.IsDefaultOrEmpty ? Launcher : later.Launcher,
+        LaunchLabels = Facets.Union(LaunchLabels, later.LaunchLabels),
         GpuLabels = Facets.Union(GpuLabels, later.GpuLabels),
     };
 }

@@ -64,6 +64,7 @@ public static partial class MatrixLoader
                 "labels" => test with { Labels = r.StringList(value, "test.labels") },
                 "exclude-labels" => test with { ExcludeLabels = r.StringList(value, "test.exclude-labels") },
                 "gpu-labels" => test with { GpuLabels = r.StringList(value, "test.gpu-labels") },
+                "launch-labels" => test with { LaunchLabels = r.StringList(value, "test.launch-labels") },
                 "timeout" => test with { Timeout = r.Int(value, "test.timeout", 1) },
                 "ranks" => test with { Ranks = r.Int(value, "test.ranks", 1) },
                 "launcher" => test with { Launcher = r.StringList(value, "test.launcher") },

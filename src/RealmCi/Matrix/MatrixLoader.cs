@@ -18,7 +18,7 @@ public static partial class MatrixLoader
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
-    internal static readonly string[] TestKeys = ["labels", "exclude-labels", "timeout", "ranks", "launcher", "gpu-labels"];
+    internal static readonly string[] TestKeys = ["labels", "exclude-labels", "timeout", "ranks", "launcher", "launch-labels", "gpu-labels"];
     internal static readonly string[] AxisKeys = ["description", "default", "values"];
     internal static readonly string[] BaseKeys = ["image", "package-manager", "bootstrap"];
     internal static readonly string[] BootstrapKeys = ["suite", "mirror", "variant", "components"];

@@ -46,6 +46,7 @@ public static class MatrixJson
         if (s.Test.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
         json.WriteNumber("ranks", s.Test.Ranks ?? 1);
         List(json, "launcher", s.Test.Launcher);
+        List(json, "launchLabels", s.Test.LaunchLabels);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -1,0 +1,22 @@
+using RealmCi.Build.Host;
+using RealmCi.Containers;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+using RealmCi.Reporting;
+
+namespace RealmCi.Build.Tasks;
+
+[TaskName("Build")]
+[TaskDescription("Configure, build and install the selected configurations (no tests)")]
+public sealed class BuildTask : FrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context) => context.ExitCode = await Run(context, runTests: false);
+
+    internal static Task<int> Run(BuildContext context, bool runTests)
+    {
+        var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
+        var reporter = new RunReporter(context.Output, context.Verbose);
+        reporter.Line($"{selection.Configurations.Count} configuration(s): {selection.Source}");
+        return Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), reporter, context.Cancellation);
+    }
+}

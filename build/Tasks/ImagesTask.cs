@@ -1,0 +1,18 @@
+using RealmCi.Build.Host;
+using RealmCi.Containers;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+using RealmCi.Reporting;
+
+namespace RealmCi.Build.Tasks;
+
+[TaskName("Images")]
+[TaskDescription("Prepare the images of the selected configurations (no Realm build)")]
+public sealed class ImagesTask : FrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
+        context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation);
+    }
+}

@@ -1,0 +1,13 @@
+namespace RealmCi.CMake;
+
+/// <summary>
+/// Where things are, as the commands see them: <c>/src</c> and <c>/work</c> in a container,
+/// the real folders on the host. The work folder is the configuration's artifacts folder.
+/// </summary>
+public sealed record WorkLayout(string Source, string Work)
+{
+    public string Build => Work + "/build";
+    public string Install => Work + "/install";
+    public string JUnit => Work + "/junit.xml";
+    public string WrappedTests => Work + "/wrapped-tests";
+}

@@ -1,0 +1,231 @@
+using System.Formats.Tar;
+using System.Net.Sockets;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace RealmCi.Containers;
+
+/// <summary>
+/// <see cref="IContainerEngine"/> on the Docker Engine API (Docker.DotNet.Enhanced). The only
+/// file that touches Docker.DotNet. Requests are unversioned (the client does not negotiate,
+/// and engines from API 1.41 up must work); every streaming call gets a cancellation token.
+/// Honours DOCKER_HOST (unix:// and tcp://).
+/// </summary>
+public sealed class DockerEngine : IContainerEngine, IDisposable
+{
+    private readonly DockerClient client;
+
+    public DockerEngine(string? endpoint = null)
+    {
+        Endpoint = endpoint ?? DefaultEndpoint();
+        client = new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build();
+    }
+
+    public string Endpoint { get; }
+
+    public static string DefaultEndpoint() =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+
+    public async Task<EngineInfo> PingAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            var version = await client.System.GetVersionAsync(timeout.Token);
+            return new EngineInfo(Endpoint, version.Version, version.APIVersion);
+        }
+        catch (Exception e) when (IsTransport(e) || e is TimeoutException or DockerApiException
+                                  || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            throw new EngineUnavailableException(Endpoint, Reason(e), e);
+        }
+    }
+
+    public async Task<string?> ImageIdAsync(string reference, CancellationToken cancellation)
+    {
+        try { return (await Call(() => client.Images.InspectImageAsync(reference, cancellation))).ID; }
+        catch (DockerImageNotFoundException) { return null; }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return null; }
+    }
+
+    public Task PullAsync(string reference, Action<string> log, CancellationToken cancellation)
+    {
+        var (image, tag) = SplitReference(reference);
+        return Call(() => client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image, Tag = tag }, null,
+            new Progress(m => Report(m, log)), cancellation));
+    }
+
+    public Task ImportAsync(Stream rootfs, string reference, CancellationToken cancellation)
+    {
+        var (image, tag) = SplitReference(reference);
+        return Call(() => client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = image, Tag = tag }, rootfs, null,
+            new Progress(_ => { }), cancellation));
+    }
+
+    public async Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation)
+    {
+        using var context = new MemoryStream();
+        using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dockerfile)) };
+            tar.WriteEntry(entry);
+        }
+        context.Position = 0;
+        string? error = null;
+        await Call(() => client.Images.BuildImageFromDockerfileAsync(
+            new ImageBuildParameters
+            {
+                Tags = [tag],
+                Labels = labels.ToDictionary(),
+                NetworkMode = "host",
+                Remove = true,
+                ForceRemove = true,
+            },
+            context, null, new Dictionary<string, string>(),
+            new Progress(m => { if (m.Error is not null) error = m.Error.Message; Report(m, log); }), cancellation));
+        if (error is not null) throw new ImageBuildException(tag, error);
+    }
+
+    public async Task<long> RunAsync(ContainerSpec spec, Action<OutputLine> output, CancellationToken cancellation)
+    {
+        var hostConfig = new HostConfig
+        {
+            NetworkMode = "none",
+            Binds = spec.Mounts.Select(m => $"{m.Source}:{m.Target}:{(m.ReadOnly ? "ro" : "rw")}").ToList(),
+            ShmSize = ParseSize(spec.ShmSize),
+            Init = true,
+        };
+        if (spec.RequestGpus)
+            hostConfig.DeviceRequests = [new DeviceRequest { Driver = "nvidia", Count = -1, Capabilities = [["gpu"]] }];
+
+        var created = await Call(() => client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = spec.Image,
+            Cmd = [.. spec.Command],
+            Env = spec.Env.Select(kv => $"{kv.Key}={kv.Value}").ToList(),
+            User = spec.User,
+            WorkingDir = spec.WorkingDir,
+            Labels = spec.Labels.ToDictionary(),
+            AttachStdout = true,
+            AttachStderr = true,
+            NetworkDisabled = true,
+            HostConfig = hostConfig,
+        }, CancellationToken.None));
+
+        try
+        {
+            // Attach before start, so no output is lost.
+            using var stream = await client.Containers.AttachContainerAsync(created.ID,
+                new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellation);
+            await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellation);
+            await Pump(stream, output, cancellation);
+            var wait = await client.Containers.WaitContainerAsync(created.ID, cancellation);
+            return wait.StatusCode;
+        }
+        finally
+        {
+            // Removed in every case: success, failure, timeout, Ctrl-C.
+            try { await client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None); }
+            catch (DockerContainerNotFoundException) { }
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ContainersAsync(string key, string? value, CancellationToken cancellation)
+    {
+        var filter = value is null ? key : $"{key}={value}";
+        var list = await Call(() => client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [filter] = true } },
+        }, cancellation));
+        return list.Select(c => c.ID).ToList();
+    }
+
+    public async Task RemoveAsync(string id, CancellationToken cancellation)
+    {
+        try { await Call(() => client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, cancellation)); }
+        catch (DockerContainerNotFoundException) { }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task Pump(MultiplexedStream stream, Action<OutputLine> output, CancellationToken cancellation)
+    {
+        var buffer = new byte[64 * 1024];
+        var pending = new[] { new StringBuilder(), new StringBuilder() };
+        var decoders = new[] { Encoding.UTF8.GetDecoder(), Encoding.UTF8.GetDecoder() };
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        while (true)
+        {
+            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation);
+            if (read.EOF) break;
+            var error = read.Target == MultiplexedStream.TargetStream.StandardError ? 1 : 0;
+            var n = decoders[error].GetChars(buffer, 0, read.Count, chars, 0);
+            var line = pending[error];
+            for (var i = 0; i < n; i++)
+            {
+                if (chars[i] == '\n') { output(new OutputLine(line.ToString().TrimEnd('\r'), error == 1)); line.Clear(); }
+                else line.Append(chars[i]);
+            }
+        }
+        for (var e = 0; e < 2; e++)
+            if (pending[e].Length > 0) output(new OutputLine(pending[e].ToString(), e == 1));
+    }
+
+    /// <summary>Turns transport failures (the engine going away) into one clear error.</summary>
+    private async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try { return await call(); }
+        catch (Exception e) when (IsTransport(e))
+        {
+            throw new EngineUnavailableException(Endpoint, Reason(e), e);
+        }
+    }
+
+    private async Task Call(Func<Task> call) => await Call(async () => { await call(); return true; });
+
+    /// <summary>The connection failed (refused, reset, socket gone), possibly wrapped by the client.</summary>
+    private static bool IsTransport(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is HttpRequestException or SocketException or IOException && inner is not DockerApiException) return true;
+        return e is AggregateException a && a.InnerExceptions.Any(IsTransport);
+    }
+
+    private static string Reason(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return inner.Message.TrimEnd('.');
+    }
+
+    private static void Report(JSONMessage m, Action<string> log)
+    {
+        var text = m.Stream ?? m.Status ?? m.Error?.Message;
+        if (string.IsNullOrWhiteSpace(text)) return;
+        foreach (var line in text.TrimEnd('\n').Split('\n')) log(line.TrimEnd('\r'));
+    }
+
+    private static (string Image, string Tag) SplitReference(string reference)
+    {
+        var slash = reference.LastIndexOf('/');
+        var colon = reference.LastIndexOf(':');
+        return colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
+    }
+
+    private static long ParseSize(string? size)
+    {
+        if (string.IsNullOrEmpty(size)) return 0;
+        var unit = char.ToLowerInvariant(size[^1]);
+        var factor = unit switch { 'k' => 1L << 10, 'm' => 1L << 20, 'g' => 1L << 30, _ => 1L };
+        var digits = char.IsDigit(size[^1]) ? size : size[..^1];
+        return long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * factor;
+    }
+
+    private sealed class Progress(Action<JSONMessage> report) : IProgress<JSONMessage>
+    {
+        public void Report(JSONMessage value) => report(value);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace RealmCi.Containers;
+
+/// <summary>A bind mount (host folder) or a named volume.</summary>
+public sealed record Mount(string Source, string Target, bool ReadOnly = false, bool IsVolume = false);
+
+/// <summary>Everything a step container is made of. Built from records, never from a shell string.</summary>
+public sealed record ContainerSpec(
+    string Image,
+    ImmutableArray<string> Command,
+    ImmutableSortedDictionary<string, string> Env,
+    string User,
+    string WorkingDir,
+    ImmutableArray<Mount> Mounts,
+    ImmutableSortedDictionary<string, string> Labels,
+    string? ShmSize = null,
+    bool RequestGpus = false);
+
+/// <summary>One line of a process's output, and which stream it came from.</summary>
+public readonly record struct OutputLine(string Text, bool IsError = false);
+
+public sealed record EngineInfo(string Endpoint, string Version, string ApiVersion);
+
+/// <summary>
+/// The few engine calls the pipeline needs. <see cref="DockerEngine"/> is the only
+/// implementation that talks to Docker; everything above this uses the interface.
+/// </summary>
+public interface IContainerEngine
+{
+    /// <summary>Where the engine is expected (e.g. unix:///var/run/docker.sock).</summary>
+    string Endpoint { get; }
+
+    /// <summary>The engine's version; throws <see cref="EngineUnavailableException"/> when it does not answer.</summary>
+    Task<EngineInfo> PingAsync(CancellationToken cancellation);
+
+    /// <summary>The image's id, or null when the engine does not have it.</summary>
+    Task<string?> ImageIdAsync(string reference, CancellationToken cancellation);
+
+    Task PullAsync(string reference, Action<string> log, CancellationToken cancellation);
+
+    /// <summary>Imports a root file system (a tar stream) as an image.</summary>
+    Task ImportAsync(Stream rootfs, string reference, CancellationToken cancellation);
+
+    /// <summary>Builds a Dockerfile (with the host network: package installs need it) and tags it.</summary>
+    Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation);
+
+    /// <summary>
+    /// Creates, attaches to, starts and waits for a container, streaming its output; returns its
+    /// exit code. The container is removed in every case; on cancellation it is killed first.
+    /// </summary>
+    Task<long> RunAsync(ContainerSpec spec, Action<OutputLine> output, CancellationToken cancellation);
+
+    /// <summary>Ids of containers (running or not) carrying the label <c>key=value</c>, or the key with any value.</summary>
+    Task<IReadOnlyList<string>> ContainersAsync(string key, string? value, CancellationToken cancellation);
+
+    /// <summary>Removes a container, forcibly.</summary>
+    Task RemoveAsync(string id, CancellationToken cancellation);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using RealmCi.Containers;
+using RealmCi.Errors;
+using RealmCi.Images;
+using RealmCi.Matrix;
+
+namespace RealmCi.Execution;
+
+/// <summary>
+/// An interactive shell in a configuration's container, with the source (read-only), the build
+/// tree and ccache mounted as the steps see them. Terminal handling is the docker CLI's job,
+/// so this runs <c>docker run -it</c> with the same arguments a step container gets.
+/// </summary>
+public static class InteractiveShell
+{
+    public static async Task<int> RunAsync(BuildConfiguration c, PipelineOptions options, IContainerEngine engine, Action<string> log, CancellationToken cancellation)
+    {
+        await engine.PingAsync(cancellation);
+        var image = await new ImagePreparer(engine, options.Pull).PrepareAsync(c, log, cancellation);
+        var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
+        Directory.CreateDirectory(folder);
+        var ccache = Path.Combine(options.Cache, "ccache");
+        Directory.CreateDirectory(ccache);
+        var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { [Labels.Run] = options.RunId, [Labels.Configuration] = c.Id });
+        var executor = new DockerExecutor(engine, image.Tag, options.Source, folder, ccache, options.User, labels, c.Settings.Container.ShmSize, false);
+        var args = DockerExecutor.DockerRunArguments(executor.Spec(CMake.StepKind.Build, ["bash"], c.Settings.Env), interactive: true);
+        log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");
+        if (!HostFacts.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
+        var info = new ProcessStartInfo(args[0]) { UseShellExecute = false };
+        foreach (var a in args.Skip(1)) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        await process.WaitForExitAsync(cancellation);
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,56 @@
+namespace RealmCi.Execution;
+
+public enum ExecutorKind { Auto, Docker, Host }
+
+/// <summary>What a run of the pipeline needs to know, resolved once from the command line and cake.config.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>The source checkout on the host.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The CMake project's folder inside the checkout (e.g. <c>realm</c> in Legion's repository), or null.</summary>
+    public string? SourceSubdir { get; init; }
+
+    /// <summary>Results go to <c>Artifacts/ID/</c>.</summary>
+    public required string Artifacts { get; init; }
+
+    /// <summary>Persistent caches (ccache) live here.</summary>
+    public required string Cache { get; init; }
+
+    public ExecutorKind Executor { get; init; } = ExecutorKind.Auto;
+
+    /// <summary>Whether a missing base image may be pulled from a registry (--pull=missing) or not (--pull=never).</summary>
+    public bool Pull { get; init; } = true;
+
+    /// <summary>Build and test parallelism.</summary>
+    public int Parallel { get; init; } = Environment.ProcessorCount;
+
+    public bool RunTests { get; init; } = true;
+
+    /// <summary>A cap on every step's duration (the defaults are generous).</summary>
+    public TimeSpan? StepTimeout { get; init; }
+
+    /// <summary>Labels every container of this run.</summary>
+    public string RunId { get; init; } = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
+
+    public bool GpuPresent { get; init; } = HostFacts.HasGpu;
+
+    /// <summary>uid:gid the containers run as: the invoking user's.</summary>
+    public string User { get; init; } = HostFacts.User;
+
+    /// <summary>The realm-ci command that reruns a configuration (the Id and --config are appended).</summary>
+    public string ReproducePrefix { get; init; } = "./build.sh --target=Test";
+
+    public TimeSpan Timeout(CMake.StepKind step)
+    {
+        var defaults = step switch
+        {
+            CMake.StepKind.Image => TimeSpan.FromMinutes(60),
+            CMake.StepKind.Configure => TimeSpan.FromMinutes(15),
+            CMake.StepKind.Build => TimeSpan.FromMinutes(180),
+            CMake.StepKind.Test => TimeSpan.FromMinutes(120),
+            _ => TimeSpan.FromMinutes(15),
+        };
+        return StepTimeout is { } cap && cap < defaults ? cap : defaults;
+    }
+}

@@ -1,0 +1,51 @@
+using RealmCi.Containers;
+using RealmCi.Errors;
+using RealmCi.Execution;
+
+namespace RealmCi.IntegrationTests;
+
+public class AnUnreachableEngine
+{
+    [Theory]
+    [InlineData("unix:///tmp/realm-ci-no-engine.sock")]
+    [InlineData("tcp://127.0.0.1:1")]
+    public async Task GivesOneClearLineNamingWhereItLookedAndTheAlternatives(string endpoint)
+    {
+        using var engine = new DockerEngine(endpoint);
+        var e = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.PingAsync(CancellationToken.None));
+        Assert.Equal(ExitCodes.Unavailable, e.ExitCode);
+        Assert.Contains(endpoint, e.Message);
+        Assert.Contains("DOCKER_HOST", e.Message);
+        Assert.Contains("--executor=host", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public async Task AutoFallsBackToTheHostAndSaysSo()
+    {
+        var said = new List<string>();
+        var engine = await Pipeline.ChooseEngineAsync(ExecutorKind.Auto, () => new DockerEngine("unix:///tmp/realm-ci-no-engine.sock"), said.Add, CancellationToken.None);
+        Assert.Null(engine);
+        Assert.Contains(said, s => s.Contains("falling back to the host executor"));
+    }
+
+    [Fact]
+    public async Task DockerExecutorRequiredFailsInsteadOfFallingBack() =>
+        await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            Pipeline.ChooseEngineAsync(ExecutorKind.Docker, () => new DockerEngine("unix:///tmp/realm-ci-no-engine.sock"), _ => { }, CancellationToken.None));
+
+    [Fact]
+    public async Task DockerHostIsHonoured()
+    {
+        var before = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        try
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", "unix:///tmp/realm-ci-elsewhere.sock");
+            using var engine = new DockerEngine();
+            Assert.Equal("unix:///tmp/realm-ci-elsewhere.sock", engine.Endpoint);
+            var e = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.PingAsync(CancellationToken.None));
+            Assert.Contains("realm-ci-elsewhere.sock", e.Message);
+        }
+        finally { Environment.SetEnvironmentVariable("DOCKER_HOST", before); }
+    }
+}
