@@ -4,7 +4,7 @@ using RealmCi.Build;
 using RealmCi.Build.Host;
 
 // The build program's entry point: the default target is set here and only here.
-const string DefaultTarget = "Matrix";
+const string DefaultTarget = "Test";
 
 Console.OutputEncoding = new UTF8Encoding(false);
 var root = Environment.GetEnvironmentVariable("REALM_CI_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();

@@ -32,7 +32,6 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         IExecutor? executor = null;
         var env = c.Settings.Env;
         var reproduce = $"{options.ReproducePrefix} --config={c.Id}";
-        var commands = new List<string>();
         var current = StepKind.Image;
         try
         {
@@ -61,18 +60,15 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             current = StepKind.Configure;
             var configure = CMakeCommands.Configure(c, at, options.SourceSubdir, ccacheUsable);
-            commands.Add(executor.Describe(StepKind.Configure, configure, env));
             if (!Passed(await steps.RunAsync(StepKind.Configure, options.Timeout(StepKind.Configure), false, cancellation, configure))) return Finish();
 
             current = StepKind.Build;
             var build = CMakeCommands.Build(at, options.Parallel);
-            commands.Add(executor.Describe(StepKind.Build, build, env));
             if (!Passed(await steps.RunAsync(StepKind.Build, options.Timeout(StepKind.Build), false, cancellation, build))) return Finish();
 
             if (options.RunTests)
             {
                 current = StepKind.Test;
-                commands.Add(executor.Describe(StepKind.Test, CMakeCommands.Test(c, at, at.Build, options.Parallel, []), env));
                 var (testStep, testResults) = await TestStep.RunAsync(c, executor, steps, options, Path.GetFullPath(folder), cancellation);
                 tests = testResults;
                 results.Add(testStep);
@@ -81,11 +77,16 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             current = StepKind.Install;
             var install = CMakeCommands.Install(at);
-            commands.Add(executor.Describe(StepKind.Install, install, env));
             Passed(await steps.RunAsync(StepKind.Install, options.Timeout(StepKind.Install), false, cancellation, install));
             return Finish();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Interrupted outside a step's own handling (e.g. preparing the image): still a result.
+            results.Add(new StepResult(current, StepStatus.Cancelled, null, 0, null, null, "interrupted"));
+            return Finish();
+        }
+        catch (Exception e)
         {
             // The engine went away, a tool is missing…: this configuration failed; others go on.
             results.Add(new StepResult(current, StepStatus.Failed, null, 0, null, null, e.Message));
@@ -107,7 +108,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             var result = new ConfigurationResult(c.Id, status, results, tests, image, executor?.Kind ?? (engine is null ? "host" : "docker"),
                 started, clock.Elapsed.TotalSeconds, Path.GetFullPath(folder), reproduce);
             ResultJson.Write(Path.Combine(folder, "result.json"), result);
-            AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript(c, result, commands));
+            AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript(c, result));
             return result;
         }
     }
@@ -138,7 +139,8 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         }
     }
 
-    private string ReproduceScript(BuildConfiguration c, ConfigurationResult r, IEnumerable<string> commands) =>
+    /// <summary>The commands each step really ran, after a realm-ci one-liner.</summary>
+    private string ReproduceScript(BuildConfiguration c, ConfigurationResult r) =>
         $"""
         #!/usr/bin/env bash
         # Reproduces configuration {c.Id} ({r.Status.ToString().ToLowerInvariant()} in realm-ci run {options.RunId}).
@@ -148,7 +150,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         #
         # Or by hand, the same steps ({r.Executor} executor):
         set -euo pipefail
-        {string.Join("\n", commands)}
+        {string.Join("\n", r.Steps.Where(s => s.Step != StepKind.Image && s.Command is not null).Select(s => s.Command))}
 
         """;
 }

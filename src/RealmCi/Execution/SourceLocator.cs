@@ -41,12 +41,23 @@ public static class SourceLocator
         return Inspect(target, $"clone of {repository} ({gitRef})");
     }
 
-    private static SourceTree Inspect(string root, string origin)
+    /// <summary>
+    /// The CMake project to build: the checkout itself when its top-level project is Realm (or
+    /// it has no <c>realm/</c> project), else its <c>realm/</c> folder — Legion's layout, whose
+    /// top level builds Legion. The whole checkout is mounted, since Legion's <c>realm/</c>
+    /// reads sources from <c>../runtime</c>.
+    /// </summary>
+    internal static SourceTree Inspect(string root, string origin)
     {
         if (!Directory.Exists(root))
             throw new RealmCiException($"--realm-source={root}: no such folder");
-        if (File.Exists(Path.Combine(root, "CMakeLists.txt"))) return new(root, null, origin);
-        if (File.Exists(Path.Combine(root, "realm", "CMakeLists.txt"))) return new(root, "realm", origin);
+        var top = Path.Combine(root, "CMakeLists.txt");
+        var nested = File.Exists(Path.Combine(root, "realm", "CMakeLists.txt"));
+        if (File.Exists(top) && (!nested || IsRealmProject(top))) return new(root, null, origin);
+        if (nested) return new(root, "realm", origin);
         throw new RealmCiException($"--realm-source={root}: no CMakeLists.txt there or in {Path.Combine(root, "realm")}; point it at a Realm checkout");
     }
+
+    private static bool IsRealmProject(string cmakeLists) =>
+        System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(cmakeLists), @"^\s*project\s*\(\s*Realm\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Multiline);
 }

@@ -47,6 +47,8 @@ internal static class TestStep
 
         var command = CMakeCommands.Test(c, at, testDir, options.Parallel, excluded);
         var step = await steps.RunAsync(StepKind.Test, options.Timeout(StepKind.Test), append: true, cancellation, command);
+        if (testDir != at.Build)
+            step = step with { Command = $"# tests wrapped behind {string.Join(' ', t.Launcher)}: {at.WrappedTests}/CTestTestfile.cmake (kept in the artifacts)\n{step.Command}" };
         var junit = Path.Combine(workOnHost, "junit.xml");
         var results = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         results.AddRange(skipped);

@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace RealmCi.IntegrationTests;
+
+/// <summary>./build.sh as a developer or CI calls it: real process, real exit codes, real engine.</summary>
+[Collection("engine")]
+public class TheFrontDoor(EngineFixture fx)
+{
+    private static (int Code, string Output) BuildSh(IReadOnlyDictionary<string, string>? env, params string[] args)
+    {
+        var output = new StringBuilder();
+        var code = RealmCi.Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"), args, env ?? new Dictionary<string, string>(),
+            line => { lock (output) output.AppendLine(line.Text); }, CancellationToken.None, EngineFixture.Root).GetAwaiter().GetResult();
+        return (code, output.ToString());
+    }
+
+    private string[] Fixture(string config, string artifacts) =>
+    [
+        "--target=Test", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", $"--realm-source={EngineFixture.FixtureSource}",
+        $"--config={config}", "--pull=never", $"--artifacts={Path.Combine(fx.Work, artifacts)}",
+    ];
+
+    [Fact]
+    public void APassingRunExitsZeroWithASummary()
+    {
+        var (code, output) = BuildSh(null, Fixture("release-local", "door-pass"));
+        Assert.True(code == 0, output);
+        Assert.Contains("release-local: passed", output);
+        Assert.Contains("1 of 1 configurations passed.", output);
+    }
+
+    [Fact]
+    public void AFailingRunExitsOneShowsTheLogTailAndHowToReproduce()
+    {
+        var (code, output) = BuildSh(null, Fixture("debug-local-badtest", "door-fail"));
+        Assert.Equal(1, code);
+        Assert.Contains("test failed: exit code", output);
+        Assert.Contains("last lines of", output);
+        Assert.Contains("Reproduce debug-local-badtest: ./build.sh --target=Test", output);
+        Assert.Contains("test unit.broken", output);
+    }
+
+    [Fact]
+    public void AnUnreachableEngineExitsThreeWithOneLine()
+    {
+        var env = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/realm-ci-no-engine.sock" };
+        var (code, output) = BuildSh(env, [.. Fixture("release-local", "door-noengine"), "--executor=docker"]);
+        Assert.Equal(3, code);
+        var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error:"));
+        Assert.Contains("unix:///tmp/realm-ci-no-engine.sock", error);
+        Assert.Contains("--executor=host", error);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public void AMissingSourceFolderExitsTwo()
+    {
+        var (code, output) = BuildSh(null, "--target=Test", "--realm-source=/tmp/realm-ci-no-such-source", "--pull=never");
+        Assert.Equal(2, code);
+        Assert.Contains("error: --realm-source=/tmp/realm-ci-no-such-source: no such folder", output);
+    }
+
+    [Fact]
+    public void TheImagesTargetPreparesWithoutBuilding()
+    {
+        var (code, output) = BuildSh(null, "--target=Images", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", "--config=release-local", "--pull=never");
+        Assert.True(code == 0, output);
+        Assert.Matches(@"release-local: realm-ci/debian12:[0-9a-f]{16} \(up to date\)", output);
+    }
+}
