@@ -67,6 +67,10 @@ public sealed class BuildContext : CakeContextAdapter
 
     public bool Verbose => Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Verbose;
 
+    /// <summary>A live view in a terminal; plain timestamped lines in CI logs, pipes and files.</summary>
+    public bool Live => Output.Profile.Capabilities.Interactive && !System.Console.IsOutputRedirected
+        && System.Environment.GetEnvironmentVariable("CI") is null or "" && !Verbose;
+
     /// <summary>The results folder: --artifacts, else cake.config, else ./artifacts.</summary>
     public string Artifacts => Argument("artifacts") is { } a ? Path(a, false) : Path(Setting("artifacts", "Artifacts") ?? "artifacts", true);
 
@@ -98,7 +102,6 @@ public sealed class BuildContext : CakeContextAdapter
             : Setting("realm-source", "RealmSource") is { } configured ? Path(configured, true) : null;
         var source = SourceLocator.Resolve(given, Cache, Setting("realm-repository", "RealmRepository") ?? SourceLocator.DefaultRepository,
             Setting("realm-ref", "RealmRef") ?? "main", line => Output.WriteLine(line), Cancellation);
-        var parallel = Number("parallel", 1) ?? System.Environment.ProcessorCount;
         return new PipelineOptions
         {
             Source = source.Root,
@@ -107,12 +110,17 @@ public sealed class BuildContext : CakeContextAdapter
             Cache = Cache,
             Executor = Executor,
             Pull = Pull,
-            Parallel = parallel,
+            Parallel = Number("parallel", 1),
+            Jobs = Number("jobs", 1),
+            FailFast = Flag("fail-fast"),
+            Force = Flag("force"),
             RunTests = runTests,
             StepTimeout = Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
         };
     }
+
+    private bool Flag(string name) => Argument(name) is { } text && text is not ("false" or "0" or "no");
 
     private int? Number(string name, int min) => Argument(name) switch
     {

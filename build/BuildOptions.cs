@@ -28,7 +28,10 @@ public static class BuildOptions
         new("artifacts", "DIR", "Results folder (default: cake.config [RealmCi] Artifacts, else artifacts)"),
         new("executor", "KIND", "auto (default: Docker when the engine answers), docker or host"),
         new("pull", "POLICY", "missing (default: pull a base image the engine lacks) or never (bootstrap it instead)"),
-        new("parallel", "N", "Build and test parallelism (default: the cores available)"),
+        new("jobs", "N", "Configurations at once (default: from cores and memory, two cores each)"),
+        new("parallel", "N", "Build and test parallelism per configuration (default: the cores divided among the jobs)"),
+        new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
+        new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
     ];
 }

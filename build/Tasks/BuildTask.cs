@@ -15,8 +15,8 @@ public sealed class BuildTask : FrostingTask<BuildContext>
     internal static Task<int> Run(BuildContext context, bool runTests)
     {
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
-        var reporter = new RunReporter(context.Output, context.Verbose);
-        reporter.Line($"{selection.Configurations.Count} configuration(s): {selection.Source}");
-        return Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), reporter, context.Cancellation);
+        var plain = new RunReporter(context.Output, context.Verbose);
+        IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
+        return Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), observer, context.Cancellation);
     }
 }

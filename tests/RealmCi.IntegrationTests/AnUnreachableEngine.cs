@@ -4,6 +4,7 @@ using RealmCi.Execution;
 
 namespace RealmCi.IntegrationTests;
 
+[Collection("engine")] // DockerHostIsHonoured changes DOCKER_HOST for the whole process: no engine test may run meanwhile
 public class AnUnreachableEngine
 {
     [Theory]

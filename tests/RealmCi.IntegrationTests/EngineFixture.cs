@@ -34,6 +34,7 @@ public sealed class EngineFixture : IAsyncLifetime
         Executor = ExecutorKind.Docker,
         Pull = false, // no registry here: never ask one
         Parallel = 2,
+        Jobs = 2,
         GpuPresent = false,
         RunId = $"it-{name}-{Guid.NewGuid():N}"[..24],
     };
@@ -53,7 +54,8 @@ public sealed class EngineFixture : IAsyncLifetime
     }
 
     /// <summary>Containers still present with the run's label (there must be none).</summary>
-    public Task<IReadOnlyList<string>> Leftovers(string runId) => Engine.ContainersAsync(Labels.Run, runId, CancellationToken.None);
+    public async Task<IReadOnlyList<string>> Leftovers(string runId) =>
+        (await Engine.ContainersAsync(Labels.Run, runId, CancellationToken.None)).Select(c => c.Id).ToList();
 
     private static string FindRoot()
     {

@@ -9,8 +9,8 @@ public class RunningOneConfiguration(EngineFixture fx)
 {
     private async Task<ConfigurationResult> Run(string id, PipelineOptions options, CancellationToken cancellation = default)
     {
-        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), _ => { });
-        return await runner.RunAsync(fx.Config(id), cancellation);
+        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), new SilentObserver());
+        return await runner.RunAsync(fx.Config(id), 2, cancellation);
     }
 
     [Fact]
@@ -79,9 +79,9 @@ public class RunningOneConfiguration(EngineFixture fx)
     {
         var c = fx.Config("debug-local-hangtest") with { };
         var options = fx.Options("hangtest");
-        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), _ => { });
+        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), new SilentObserver());
         var settings = c.Settings with { Test = c.Settings.Test with { Timeout = 3 } };
-        var r = await runner.RunAsync(c with { Settings = settings }, CancellationToken.None);
+        var r = await runner.RunAsync(c with { Settings = settings }, 2, CancellationToken.None);
         Assert.Equal(ConfigurationStatus.Failed, r.Status);
         Assert.Contains(r.Tests, t => t.Name == "unit.hangs" && t.Status == TestStatus.Failed);
         Assert.True(r.Steps.Single(s => s.Step == StepKind.Test).Seconds < 30);
@@ -115,7 +115,12 @@ public class RunningOneConfiguration(EngineFixture fx)
     [Fact]
     public async Task MultiRankTestsRunBehindTheLauncher()
     {
-        var r = await Run("release-fake2", fx.Options("ranks"));
+        var observer = new SilentObserver();
+        var runner = new ConfigurationRunner(fx.Options("ranks"), fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), observer);
+        var r = await runner.RunAsync(fx.Config("release-fake2"), 2, CancellationToken.None);
+        Assert.Contains("release-fake2 Build", observer.Lines);
+        // Ninja's progress, [n/m], reported up to m/m.
+        Assert.Contains(observer.Lines, l => System.Text.RegularExpressions.Regex.Match(l, @"^release-fake2 (\d+)/\1$").Success);
         Assert.Equal(ConfigurationStatus.Passed, r.Status);
         // The fixture's integration test fails unless started as 2 processes; its output says which.
         var output = r.Tests.Single(t => t.Name == "integration.ranks").Output;

@@ -12,8 +12,8 @@ public class TheHostExecutor
         var work = Directory.CreateTempSubdirectory("realm-ci-host-").FullName;
         try
         {
-            var options = new PipelineOptions { Source = EngineFixture.FixtureSource, Artifacts = work, Cache = Path.Combine(work, "cache"), Executor = ExecutorKind.Host, Parallel = 2, GpuPresent = false };
-            var r = await new ConfigurationRunner(options, null, null, _ => { }).RunAsync(c, CancellationToken.None);
+            var options = new PipelineOptions { Source = EngineFixture.FixtureSource, Artifacts = work, Cache = Path.Combine(work, "cache"), Executor = ExecutorKind.Host, GpuPresent = false };
+            var r = await new ConfigurationRunner(options, null, null, new SilentObserver()).RunAsync(c, 2, CancellationToken.None);
             Assert.Equal(ConfigurationStatus.Passed, r.Status);
             Assert.Equal("host", r.Executor);
             Assert.Equal(["configure", "build", "test", "install"], r.Steps.Select(s => s.Name));

@@ -132,7 +132,7 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<string>> ContainersAsync(string key, string? value, CancellationToken cancellation)
+    public async Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string key, string? value, CancellationToken cancellation)
     {
         var filter = value is null ? key : $"{key}={value}";
         var list = await Call(() => client.Containers.ListContainersAsync(new ContainersListParameters
@@ -140,7 +140,7 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [filter] = true } },
         }, cancellation));
-        return list.Select(c => c.ID).ToList();
+        return list.Select(c => new ContainerInfo(c.ID, (IReadOnlyDictionary<string, string>?)c.Labels?.AsReadOnly() ?? new Dictionary<string, string>())).ToList();
     }
 
     public async Task RemoveAsync(string id, CancellationToken cancellation)

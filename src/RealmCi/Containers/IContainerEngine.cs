@@ -22,6 +22,9 @@ public readonly record struct OutputLine(string Text, bool IsError = false);
 
 public sealed record EngineInfo(string Endpoint, string Version, string ApiVersion);
 
+/// <summary>A container the engine knows, with its labels.</summary>
+public sealed record ContainerInfo(string Id, IReadOnlyDictionary<string, string> Labels);
+
 /// <summary>
 /// The few engine calls the pipeline needs. <see cref="DockerEngine"/> is the only
 /// implementation that talks to Docker; everything above this uses the interface.
@@ -51,8 +54,8 @@ public interface IContainerEngine
     /// </summary>
     Task<long> RunAsync(ContainerSpec spec, Action<OutputLine> output, CancellationToken cancellation);
 
-    /// <summary>Ids of containers (running or not) carrying the label <c>key=value</c>, or the key with any value.</summary>
-    Task<IReadOnlyList<string>> ContainersAsync(string key, string? value, CancellationToken cancellation);
+    /// <summary>Containers (running or not) carrying the label <c>key=value</c>, or the key with any value.</summary>
+    Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string key, string? value, CancellationToken cancellation);
 
     /// <summary>Removes a container, forcibly.</summary>
     Task RemoveAsync(string id, CancellationToken cancellation);

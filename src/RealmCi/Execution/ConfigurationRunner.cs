@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
+using RealmCi.Caching;
 using RealmCi.CMake;
 using RealmCi.Containers;
 using RealmCi.Images;
@@ -9,18 +11,21 @@ using RealmCi.Reporting;
 namespace RealmCi.Execution;
 
 /// <summary>
-/// One configuration end to end: image → configure → build → test → install, each step with its
-/// own log and timeout, into <c>artifacts/ID/</c>. Whatever happens, <c>result.json</c> and
-/// <c>reproduce.sh</c> are written (in <c>finally</c>); a failure is a result.
+/// One configuration end to end: image → (result cache) → configure → build → test → install,
+/// each step with its own log and timeout, into <c>artifacts/ID/</c>. A configuration whose
+/// inputs are unchanged since it last passed is reported as cached, pointing at the earlier
+/// artifacts. Whatever happens, <c>result.json</c> and <c>reproduce.sh</c> are written (in
+/// <c>finally</c>); a failure is a result.
 /// </summary>
-public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngine? engine, ImagePreparer? images, Action<string> progress)
+public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngine? engine, ImagePreparer? images, IRunObserver observer,
+    ResultCache? cache = null, string? sourceFingerprint = null)
 {
-    public async Task<ConfigurationResult> RunAsync(BuildConfiguration c, CancellationToken cancellation)
+    private static readonly string[] Outputs = ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"];
+
+    public async Task<ConfigurationResult> RunAsync(BuildConfiguration c, int parallel, CancellationToken cancellation)
     {
-        var folder = Path.Combine(options.Artifacts, c.Id);
+        var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
-        foreach (var stale in new[] { "result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log" })
-            File.Delete(Path.Combine(folder, stale));
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
 
@@ -29,32 +34,48 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var results = new List<StepResult>();
         IReadOnlyList<TestCaseResult> tests = [];
         string? image = null;
+        string? key = null;
         IExecutor? executor = null;
         var env = c.Settings.Env;
         var reproduce = $"{options.ReproducePrefix} --config={c.Id}";
         var current = StepKind.Image;
         try
         {
+            PreparedImage? prepared = null;
             if (engine is not null && images is not null)
             {
-                var (step, prepared) = await PrepareImageAsync(c, folder, cancellation);
+                observer.StepStarted(c.Id, StepKind.Image, "");
+                var (step, ready) = await PrepareImageAsync(c, folder, cancellation);
+                if (ready is null) { results.Add(step); return Finish(); }
+                prepared = ready;
+                image = ready.Tag;
                 results.Add(step);
-                if (prepared is null) return Finish();
-                image = prepared.Tag;
+            }
+
+            if (cache is not null && sourceFingerprint is not null)
+            {
+                key = CacheKey.Compute(c, sourceFingerprint, options.SourceSubdir, image ?? $"host:{Environment.MachineName}", options.RunTests, options.GpuPresent);
+                if (!options.Force && cache.Find(key) is { } hit) return Cached(hit);
+            }
+
+            foreach (var stale in Outputs) File.Delete(Path.Combine(folder, stale));
+            if (prepared is not null)
+            {
                 File.WriteAllText(Path.Combine(folder, "Dockerfile"), prepared.Dockerfile);
+                File.WriteAllLines(Path.Combine(folder, "image.log"), prepared.Log);
                 var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
                 {
                     [Labels.Run] = options.RunId,
                     [Labels.Configuration] = c.Id,
-                    [Labels.Pid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [Labels.Pid] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
                     [Labels.Host] = Environment.MachineName,
                 });
-                executor = new DockerExecutor(engine, prepared.Tag, options.Source, Path.GetFullPath(folder), ccache, options.User, labels,
+                executor = new DockerExecutor(engine!, prepared.Tag, options.Source, folder, ccache, options.User, labels,
                     c.Settings.Container.ShmSize, options.GpuPresent && c.Settings.Container.Gpus is not null);
             }
-            else executor = new HostExecutor(options.Source, Path.GetFullPath(folder), ccache);
+            else executor = new HostExecutor(options.Source, folder, ccache);
 
-            var steps = new StepRunner(executor, env, folder, line => progress($"[{c.Id}] {line}"));
+            var steps = new StepRunner(executor, env, folder, c.Id, observer);
             var at = executor.Layout;
             var ccacheUsable = executor is DockerExecutor ? c.Settings.Packages.Contains("ccache") : HostFacts.HasTool("ccache");
 
@@ -63,21 +84,20 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             if (!Passed(await steps.RunAsync(StepKind.Configure, options.Timeout(StepKind.Configure), false, cancellation, configure))) return Finish();
 
             current = StepKind.Build;
-            var build = CMakeCommands.Build(at, options.Parallel);
+            var build = CMakeCommands.Build(at, parallel);
             if (!Passed(await steps.RunAsync(StepKind.Build, options.Timeout(StepKind.Build), false, cancellation, build))) return Finish();
 
             if (options.RunTests)
             {
                 current = StepKind.Test;
-                var (testStep, testResults) = await TestStep.RunAsync(c, executor, steps, options, Path.GetFullPath(folder), cancellation);
+                var (testStep, testResults) = await TestStep.RunAsync(c, executor, steps, options, parallel, folder, cancellation);
                 tests = testResults;
                 results.Add(testStep);
                 if (testStep.Status == StepStatus.Cancelled) return Finish();
             }
 
             current = StepKind.Install;
-            var install = CMakeCommands.Install(at);
-            Passed(await steps.RunAsync(StepKind.Install, options.Timeout(StepKind.Install), false, cancellation, install));
+            Passed(await steps.RunAsync(StepKind.Install, options.Timeout(StepKind.Install), false, cancellation, CMakeCommands.Install(at)));
             return Finish();
         }
         catch (OperationCanceledException)
@@ -90,7 +110,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         {
             // The engine went away, a tool is missing…: this configuration failed; others go on.
             results.Add(new StepResult(current, StepStatus.Failed, null, 0, null, null, e.Message));
-            progress($"[{c.Id}] error: {e.Message}");
+            observer.Log($"{c.Id}: {current.ToString().ToLowerInvariant()} failed: {e.Message}");
             return Finish();
         }
 
@@ -100,32 +120,34 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             return step.Status == StepStatus.Passed;
         }
 
+        ConfigurationResult Cached(CacheEntry hit) =>
+            new ConfigurationResult(c.Id, ConfigurationStatus.Cached, results, [], hit.Image ?? image, engine is null ? "host" : "docker",
+                started, clock.Elapsed.TotalSeconds, hit.Artifacts, reproduce + " --force")
+            { Recorded = hit.Tests, CachedAt = hit.Finished, CacheKey = key };
+
         ConfigurationResult Finish()
         {
             var status = results.Any(s => s.Status == StepStatus.Cancelled) ? ConfigurationStatus.Cancelled
                 : results.All(s => s.Status == StepStatus.Passed) && tests.All(t => t.Status != TestStatus.Failed) ? ConfigurationStatus.Passed
                 : ConfigurationStatus.Failed;
             var result = new ConfigurationResult(c.Id, status, results, tests, image, executor?.Kind ?? (engine is null ? "host" : "docker"),
-                started, clock.Elapsed.TotalSeconds, Path.GetFullPath(folder), reproduce);
+                started, clock.Elapsed.TotalSeconds, folder, reproduce) { CacheKey = key };
             ResultJson.Write(Path.Combine(folder, "result.json"), result);
             AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript(c, result));
+            if (key is not null) cache?.Remember(key, result);
             return result;
         }
     }
 
     private async Task<(StepResult, PreparedImage?)> PrepareImageAsync(BuildConfiguration c, string folder, CancellationToken cancellation)
     {
-        var log = Path.Combine(folder, "image.log");
         var clock = Stopwatch.StartNew();
-        await using var writer = new StreamWriter(log) { AutoFlush = true };
-        void Log(string line) { lock (writer) writer.WriteLine(line); }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(options.Timeout(StepKind.Image));
+        var log = Path.Combine(folder, "image.log");
         try
         {
-            progress($"[{c.Id}] image: preparing");
-            var prepared = await images!.PrepareAsync(c, Log, deadline.Token);
-            Log($"image {prepared.Tag} ({(prepared.Built ? "built" : "up to date")})");
+            var prepared = await images!.PrepareAsync(c, observer.Detail, deadline.Token);
             return (new StepResult(StepKind.Image, StepStatus.Passed, 0, clock.Elapsed.TotalSeconds, prepared.Tag, log), prepared);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -134,7 +156,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         }
         catch (ImageBuildException e)
         {
-            Log(e.Message);
+            File.WriteAllLines(log, [.. e.Log, e.Message]);
             return (new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null);
         }
     }

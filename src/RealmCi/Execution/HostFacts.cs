@@ -19,6 +19,9 @@ public static partial class HostFacts
 
     public static int Cores => Environment.ProcessorCount;
 
+    /// <summary>Memory available to this process (honours container limits).</summary>
+    public static double MemoryGiB => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30);
+
     public static bool HasTool(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, name)));
 }

@@ -22,7 +22,13 @@ public static class InteractiveShell
         Directory.CreateDirectory(folder);
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
-        var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { [Labels.Run] = options.RunId, [Labels.Configuration] = c.Id });
+        var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            [Labels.Run] = options.RunId,
+            [Labels.Configuration] = c.Id,
+            [Labels.Pid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [Labels.Host] = Environment.MachineName,
+        });
         var executor = new DockerExecutor(engine, image.Tag, options.Source, folder, ccache, options.User, labels, c.Settings.Container.ShmSize, false);
         var args = DockerExecutor.DockerRunArguments(executor.Spec(CMake.StepKind.Build, ["bash"], c.Settings.Env), interactive: true);
         log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");

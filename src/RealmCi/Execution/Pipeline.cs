@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using RealmCi.Caching;
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Images;
@@ -7,38 +9,66 @@ using RealmCi.Reporting;
 namespace RealmCi.Execution;
 
 /// <summary>
-/// The Build and Test targets: choose the executor, run every selected configuration (a
-/// failure is a result; the others still run), report, and return the exit code:
+/// The Build and Test targets over a selection: choose the executor, remove containers of
+/// dead runs, then run the configurations — several at once within the machine's cores and
+/// memory, images prepared ahead so they overlap with builds, unchanged ones taken from the
+/// result cache — reporting each as it finishes, and always writing the summary. Exit code:
 /// 0 all passed, 1 any failed, 130 interrupted.
 /// </summary>
 public static class Pipeline
 {
     public static async Task<int> RunAsync(Selection selection, PipelineOptions options, Func<IContainerEngine> connect,
-        RunReporter reporter, CancellationToken cancellation)
+        IRunObserver observer, CancellationToken cancellation)
     {
-        var engine = await ChooseEngineAsync(options.Executor, connect, reporter.Log, cancellation);
+        var configurations = selection.Configurations;
+        var engine = await ChooseEngineAsync(options.Executor, connect, observer.Log, cancellation);
+        if (engine is not null) await OrphanSweeper.SweepAsync(engine, observer.Log, cancellation);
+
+        var clock = Stopwatch.StartNew();
+        var fingerprint = SourceFingerprint.Compute(options.Source, cancellation);
+        observer.Log($"source {options.Source} ({fingerprint[..Math.Min(fingerprint.Length, 22)]}…, hashed in {clock.ElapsedMilliseconds} ms)");
+
+        var capacity = Capacity.For(HostFacts.Cores, HostFacts.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
+        observer.Log($"{configurations.Count} configuration(s): {selection.Source}; {capacity.Jobs} at a time, {capacity.CoresPerJob} core(s) each");
+
         var images = engine is null ? null : new ImagePreparer(engine, options.Pull);
-        var runner = new ConfigurationRunner(options, engine, images, reporter.Log);
-        var results = new List<ConfigurationResult>();
+        var runner = new ConfigurationRunner(options, engine, images, observer, new ResultCache(options.Cache), fingerprint);
+        var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList());
+        observer.Queued(configurations);
+
+        using var stopPrefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var prefetch = images is null ? Task.CompletedTask : Task.Run(() => PrefetchAsync(images, configurations, stopPrefetch.Token), CancellationToken.None);
+        IReadOnlyList<ConfigurationResult> results = [];
+        var done = new List<ConfigurationResult>();
         try
         {
-            foreach (var configuration in selection.Configurations)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                reporter.Starting(configuration);
-                var result = await runner.RunAsync(configuration, cancellation);
-                results.Add(result);
-                reporter.Finished(result);
-                if (result.Status == ConfigurationStatus.Cancelled) break;
-            }
+            results = await observer.Around(() => new Scheduler(capacity, options.FailFast).RunAsync(configurations,
+                (c, cores, token) => runner.RunAsync(c, cores, token),
+                r => { observer.Finished(r); summary.Add(r); lock (done) done.Add(r); },
+                cancellation));
         }
-        catch (OperationCanceledException) { }
         finally
         {
-            reporter.Summary(results, selection.Configurations.Count);
+            await stopPrefetch.CancelAsync();
+            try { await prefetch; } catch (OperationCanceledException) { }
+            var interrupted = cancellation.IsCancellationRequested;
+            lock (done) results = results.Count > 0 ? results : [.. done];
+            summary.Complete(interrupted);
+            observer.Summary(results, configurations.Count);
         }
         if (cancellation.IsCancellationRequested || results.Any(r => r.Status == ConfigurationStatus.Cancelled)) return ExitCodes.Interrupted;
-        return results.All(r => r.Status == ConfigurationStatus.Passed) ? ExitCodes.Success : ExitCodes.Failed;
+        return results.Count == configurations.Count && results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Prepares every image ahead, one at a time, so image builds overlap with configurations that are already building.</summary>
+    private static async Task PrefetchAsync(ImagePreparer images, IReadOnlyList<BuildConfiguration> configurations, CancellationToken cancellation)
+    {
+        foreach (var c in configurations)
+        {
+            if (cancellation.IsCancellationRequested) return;
+            try { await images.PrepareAsync(c, _ => { }, cancellation); }
+            catch (Exception e) when (e is not OperationCanceledException) { } // the configuration reports its own image failure
+        }
     }
 
     /// <summary>Prepares the images of a selection without building anything.</summary>

@@ -22,8 +22,17 @@ public sealed record PipelineOptions
     /// <summary>Whether a missing base image may be pulled from a registry (--pull=missing) or not (--pull=never).</summary>
     public bool Pull { get; init; } = true;
 
-    /// <summary>Build and test parallelism.</summary>
-    public int Parallel { get; init; } = Environment.ProcessorCount;
+    /// <summary>Build and test parallelism per configuration (default: the cores divided among running configurations).</summary>
+    public int? Parallel { get; init; }
+
+    /// <summary>Configurations at once (default: from cores and memory).</summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>Stop launching configurations after the first failure (running ones finish).</summary>
+    public bool FailFast { get; init; }
+
+    /// <summary>Ignore the result cache.</summary>
+    public bool Force { get; init; }
 
     public bool RunTests { get; init; } = true;
 

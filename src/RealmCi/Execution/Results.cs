@@ -4,7 +4,7 @@ namespace RealmCi.Execution;
 
 public enum StepStatus { Passed, Failed, TimedOut, Cancelled, Skipped }
 
-public enum ConfigurationStatus { Passed, Failed, Cancelled }
+public enum ConfigurationStatus { Passed, Failed, Cancelled, Cached }
 
 /// <summary>One step's outcome: status, exit code, duration, the exact command and its log.</summary>
 public sealed record StepResult(StepKind Step, StepStatus Status, long? ExitCode, double Seconds, string? Command, string? Log, string? Reason = null)
@@ -34,7 +34,18 @@ public sealed record ConfigurationResult(
     string Artifacts,
     string Reproduce)
 {
-    public TestCounts Counts => TestCounts.Of(Tests);
+    /// <summary>Counts recorded by an earlier run (a cached result has no tests of its own).</summary>
+    public TestCounts? Recorded { get; init; }
+
+    /// <summary>When the cached result was made.</summary>
+    public DateTimeOffset? CachedAt { get; init; }
+
+    public string? CacheKey { get; init; }
+
+    public TestCounts Counts => Recorded ?? TestCounts.Of(Tests);
+
+    /// <summary>Passed now, or passed earlier with the same inputs.</summary>
+    public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 
     /// <summary>The first failing test, else the first failing step, for summaries.</summary>
     public string? FirstFailure =>

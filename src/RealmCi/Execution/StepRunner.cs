@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using RealmCi.CMake;
 using RealmCi.Containers;
 
@@ -11,7 +12,7 @@ namespace RealmCi.Execution;
 /// <see cref="StepStatus.TimedOut"/>; Ctrl-C is <see cref="StepStatus.Cancelled"/> (and the
 /// caller stops).
 /// </summary>
-public sealed class StepRunner(IExecutor executor, ImmutableSortedDictionary<string, string> env, string folder, Action<string> progress)
+public sealed partial class StepRunner(IExecutor executor, ImmutableSortedDictionary<string, string> env, string folder, string id, IRunObserver observer)
 {
     public string LogPath(StepKind step) => Path.Combine(folder, $"{step.ToString().ToLowerInvariant()}.log");
 
@@ -24,14 +25,19 @@ public sealed class StepRunner(IExecutor executor, ImmutableSortedDictionary<str
         var described = string.Join("\n", commands.Select(c => executor.Describe(step, c, env)));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
-        progress($"{step.ToString().ToLowerInvariant()}: {ShellQuote.Join(commands[^1])}");
+        observer.StepStarted(id, step, ShellQuote.Join(commands[^1]));
         long code = 0;
         try
         {
             foreach (var command in commands)
             {
                 await writer.WriteLineAsync($"$ {ShellQuote.Join(command)}");
-                code = await executor.RunAsync(step, command, env, line => Write(writer, line), deadline.Token);
+                code = await executor.RunAsync(step, command, env, line =>
+                {
+                    Write(writer, line);
+                    if (step == StepKind.Build && NinjaProgress().Match(line.Text) is { Success: true } m)
+                        observer.Progress(id, int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture));
+                }, deadline.Token);
                 if (code != 0) break;
             }
         }
@@ -62,6 +68,10 @@ public sealed class StepRunner(IExecutor executor, ImmutableSortedDictionary<str
         }, cancellation);
         return (code, stdout.ToString());
     }
+
+    /// <summary>Ninja's status line: "[42/179] Building CXX object …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[(\d+)/(\d+)\] ")]
+    private static partial System.Text.RegularExpressions.Regex NinjaProgress();
 
     private static void Write(StreamWriter writer, OutputLine line)
     {

@@ -12,7 +12,7 @@ namespace RealmCi.Execution;
 internal static class TestStep
 {
     public static async Task<(StepResult Step, IReadOnlyList<TestCaseResult> Tests)> RunAsync(
-        BuildConfiguration c, IExecutor executor, StepRunner steps, PipelineOptions options, string workOnHost, CancellationToken cancellation)
+        BuildConfiguration c, IExecutor executor, StepRunner steps, PipelineOptions options, int parallel, string workOnHost, CancellationToken cancellation)
     {
         var started = Stopwatch.StartNew();
         var t = c.Settings.Test;
@@ -45,7 +45,7 @@ internal static class TestStep
             testDir = at.WrappedTests;
         }
 
-        var command = CMakeCommands.Test(c, at, testDir, options.Parallel, excluded);
+        var command = CMakeCommands.Test(c, at, testDir, parallel, excluded);
         var step = await steps.RunAsync(StepKind.Test, options.Timeout(StepKind.Test), append: true, cancellation, command);
         if (testDir != at.Build)
             step = step with { Command = $"# tests wrapped behind {string.Join(' ', t.Launcher)}: {at.WrappedTests}/CTestTestfile.cmake (kept in the artifacts)\n{step.Command}" };

@@ -1,3 +1,4 @@
+using RealmCi.CMake;
 using RealmCi.Execution;
 using RealmCi.Matrix;
 using Spectre.Console;
@@ -5,38 +6,55 @@ using Spectre.Console;
 namespace RealmCi.Reporting;
 
 /// <summary>
-/// What a person sees while configurations run and when they end: timestamped progress lines,
-/// a status line per configuration with the tail of a failing step's log, and a summary with
-/// the command that reproduces each failure. Text only; it runs nothing.
+/// Plain, timestamped lines, for CI logs and any output that is not a terminal: each step as it
+/// starts, build progress every tenth, a status line per configuration with the tail of a
+/// failing step's log, and a summary with the command that reproduces each failure.
+/// Text only; it runs nothing.
 /// </summary>
-public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int tailLines = 25)
+public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int tailLines = 25) : IRunObserver
 {
-    public void Log(string line)
-    {
-        if (!verbose && line.StartsWith('[') && !line.Contains("] image:") && !IsStepStart(line)) return;
-        console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}");
-    }
+    private readonly Dictionary<string, int> tenths = [];
+
+    public Task<T> Around<T>(Func<Task<T>> run) => run();
+
+    public void Log(string line) => Stamp(Markup.Escape(line));
 
     public void Line(string text) => console.WriteLine(text);
 
     /// <summary>Image preparation output: headlines always, the build's own output only when verbose.</summary>
     public void Detail(string line)
     {
-        string[] headlines = ["building image", "image ", "bootstrapping", "importing", "base image", "pull"];
-        if (verbose || headlines.Any(h => line.StartsWith(h, StringComparison.Ordinal)))
-            console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}");
+        string[] headlines = ["building image", "bootstrapping", "importing", "base image", "pull"];
+        if (verbose || headlines.Any(h => line.StartsWith(h, StringComparison.Ordinal)) || (line.StartsWith("image ", StringComparison.Ordinal) && line.Contains(" built in ")))
+            Stamp(Markup.Escape(line));
     }
 
-    public void Starting(BuildConfiguration c) =>
-        console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] [bold]{c.Id}[/]: starting");
+    public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
+
+    public void StepStarted(string id, StepKind step, string command)
+    {
+        if (step == StepKind.Image && !verbose) return;
+        Stamp($"[bold]{Markup.Escape(id)}[/]: {Verb(step)}{(verbose && command.Length > 0 ? ": " + Markup.Escape(command) : "")}");
+    }
+
+    public void Progress(string id, int done, int total)
+    {
+        var tenth = total == 0 ? 0 : done * 10 / total;
+        lock (tenths)
+        {
+            if (tenths.TryGetValue(id, out var last) && last >= tenth) return;
+            tenths[id] = tenth;
+        }
+        if (tenth > 0) Stamp($"[bold]{Markup.Escape(id)}[/]: building {done}/{total} ({tenth * 10}%)");
+    }
 
     public void Finished(ConfigurationResult r)
     {
         var counts = r.Counts;
-        var color = r.Status == ConfigurationStatus.Passed ? "green" : r.Status == ConfigurationStatus.Failed ? "red" : "yellow";
-        console.MarkupLineInterpolated(
-            $"[grey]{DateTime.Now:HH:mm:ss}[/] [bold]{r.Id}[/]: [{color}]{r.Status.ToString().ToLowerInvariant()}[/] in {Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
-        if (r.Status == ConfigurationStatus.Passed) return;
+        var color = r.Succeeded ? "green" : r.Status == ConfigurationStatus.Failed ? "red" : "yellow";
+        var cached = r.Status == ConfigurationStatus.Cached ? $" (passed at {r.CachedAt:yyyy-MM-dd HH:mm}; artifacts {r.Artifacts})" : "";
+        Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.Status.ToString().ToLowerInvariant()}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Markup.Escape(cached)}");
+        if (r.Succeeded) return;
         var failing = r.Steps.FirstOrDefault(s => s.Status is not StepStatus.Passed and not StepStatus.Skipped);
         if (failing is null) return;
         console.MarkupLineInterpolated($"  [red]{failing.Name} {failing.Status.ToString().ToLowerInvariant()}[/]{(failing.Reason is null ? "" : $": {failing.Reason}")}");
@@ -51,20 +69,31 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
     {
         if (results.Count == 0) { console.WriteLine("No configuration ran."); return; }
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Id").AddColumn("Status").AddColumn(new TableColumn("Time").RightAligned())
+            .AddColumn(new TableColumn("Id").NoWrap()).AddColumn("Status").AddColumn(new TableColumn("Time").RightAligned())
             .AddColumn(new TableColumn("Passed").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn(new TableColumn("Skipped").RightAligned()).AddColumn("First failure");
         foreach (var r in results)
         {
             var c = r.Counts;
-            table.AddRow(Markup.Escape(r.Id), r.Status.ToString().ToLowerInvariant(), Duration(r.Seconds), $"{c.Passed}", $"{c.Failed}", $"{c.Skipped}", Markup.Escape(r.FirstFailure ?? ""));
+            table.AddRow(Markup.Escape(r.Id), r.Status.ToString().ToLowerInvariant(), SummaryFiles.Duration(r.Seconds), $"{c.Passed}", $"{c.Failed}", $"{c.Skipped}", Markup.Escape(r.FirstFailure ?? ""));
         }
         console.Write(table);
-        var passed = results.Count(r => r.Status == ConfigurationStatus.Passed);
-        console.WriteLine($"{passed} of {selected} configurations passed" + (results.Count < selected ? $" ({selected - results.Count} not run)" : "") + ".");
-        foreach (var r in results.Where(r => r.Status != ConfigurationStatus.Passed))
+        var passed = results.Count(r => r.Succeeded);
+        var cached = results.Count(r => r.Status == ConfigurationStatus.Cached);
+        console.WriteLine($"{passed} of {selected} configurations passed" + (cached > 0 ? $" ({cached} cached)" : "") +
+            (results.Count < selected ? $"; {selected - results.Count} not run" : "") + ".");
+        foreach (var r in results.Where(r => !r.Succeeded))
             console.WriteLine($"Reproduce {r.Id}: {r.Reproduce}   (logs: {r.Artifacts})");
     }
+
+    internal static string Verb(StepKind step) => step switch
+    {
+        StepKind.Image => "preparing image",
+        StepKind.Configure => "configuring",
+        StepKind.Build => "building",
+        StepKind.Test => "testing",
+        _ => "installing",
+    };
 
     internal static IEnumerable<string> Tail(string path, int lines)
     {
@@ -77,9 +106,5 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         return queue;
     }
 
-    private static bool IsStepStart(string line) =>
-        line.Contains("] configure:") || line.Contains("] build:") || line.Contains("] test:") || line.Contains("] install:") || line.Contains("] error:");
-
-    private static string Duration(double seconds) =>
-        seconds >= 60 ? $"{(int)seconds / 60}m{(int)seconds % 60:00}s" : $"{seconds:F1}s";
+    private void Stamp(string markup) => console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {markup}");
 }

@@ -99,7 +99,7 @@ public class BuildingCommandLines
         public Task ImportAsync(Stream s, string r, CancellationToken c) => throw new NotSupportedException();
         public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => throw new NotSupportedException();
         public Task<long> RunAsync(ContainerSpec s, Action<OutputLine> o, CancellationToken c) => throw new NotSupportedException();
-        public Task<IReadOnlyList<string>> ContainersAsync(string k, string? v, CancellationToken c) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => throw new NotSupportedException();
         public Task RemoveAsync(string id, CancellationToken c) => throw new NotSupportedException();
     }
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using RealmCi.CMake;
+using RealmCi.Execution;
+
+namespace RealmCi.Reporting;
+
+/// <summary>
+/// The run's files, rewritten atomically each time a configuration finishes (so a crash never
+/// leaves half a file): <c>summary.json</c> (every result), <c>junit.xml</c> (one test suite per
+/// configuration, named by Id, merged from CTest's), and <c>summary.md</c> (the table in
+/// Markdown, appended to <c>$GITHUB_STEP_SUMMARY</c> at the end when that is set).
+/// </summary>
+public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids)
+{
+    private readonly int selected = ids.Count;
+
+    private readonly List<ConfigurationResult> results = [];
+    private readonly object gate = new();
+
+    public string Json => Path.Combine(artifacts, "summary.json");
+    public string JUnit => Path.Combine(artifacts, "junit.xml");
+    public string Markdown => Path.Combine(artifacts, "summary.md");
+
+    public void Add(ConfigurationResult result)
+    {
+        lock (gate)
+        {
+            results.Add(result);
+            results.Sort((a, b) => Position(a).CompareTo(Position(b))); // selection order, whatever order they finish in
+            Write();
+        }
+    }
+
+    /// <summary>The final write; also appends the Markdown to GitHub's step summary.</summary>
+    public void Complete(bool interrupted)
+    {
+        lock (gate)
+        {
+            Write(interrupted);
+            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } step)
+                File.AppendAllText(step, MarkdownText(results, selected, interrupted) + "\n");
+        }
+    }
+
+    private int Position(ConfigurationResult r) => ids is List<string> list ? list.IndexOf(r.Id) : ids.ToList().IndexOf(r.Id);
+
+    private void Write(bool interrupted = false)
+    {
+        Directory.CreateDirectory(artifacts);
+        AtomicFile.Write(Json, stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteString("selection", selection);
+            json.WriteNumber("selected", selected);
+            json.WriteNumber("finished", results.Count);
+            json.WriteNumber("passed", results.Count(r => r.Succeeded));
+            json.WriteNumber("failed", results.Count(r => r.Status == ConfigurationStatus.Failed));
+            json.WriteBoolean("interrupted", interrupted);
+            json.WriteStartArray("results");
+            foreach (var r in results) ResultJson.WriteResult(json, r);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+        AtomicFile.WriteText(JUnit, JUnitText(results));
+        AtomicFile.WriteText(Markdown, MarkdownText(results, selected, interrupted));
+    }
+
+    internal static string JUnitText(IEnumerable<ConfigurationResult> results)
+    {
+        var suites = new XElement("testsuites");
+        foreach (var r in results)
+        {
+            var tests = r.Status == ConfigurationStatus.Cached ? Earlier(r) : r.Tests;
+            var suite = new XElement("testsuite",
+                new XAttribute("name", r.Id),
+                new XAttribute("tests", tests.Count),
+                new XAttribute("failures", tests.Count(t => t.Status == TestStatus.Failed)),
+                new XAttribute("skipped", tests.Count(t => t.Status == TestStatus.Skipped)),
+                new XAttribute("time", r.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
+            foreach (var t in tests)
+            {
+                var testcase = new XElement("testcase", new XAttribute("name", t.Name), new XAttribute("classname", r.Id),
+                    new XAttribute("time", t.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
+                if (t.Status == TestStatus.Failed) testcase.Add(new XElement("failure", new XAttribute("message", t.Message ?? "failed")));
+                if (t.Status == TestStatus.Skipped) testcase.Add(new XElement("skipped", new XAttribute("message", t.Message ?? "skipped")));
+                if (!string.IsNullOrEmpty(t.Output)) testcase.Add(new XElement("system-out", t.Output));
+                suite.Add(testcase);
+            }
+            // A configuration that failed before its tests ran is one failing case, so CI shows it.
+            var step = r.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut);
+            if (step is not null && step.Step != StepKind.Test)
+                suite.Add(new XElement("testcase", new XAttribute("name", $"{step.Name} step"), new XAttribute("classname", r.Id),
+                    new XElement("failure", new XAttribute("message", step.Reason ?? step.Status.ToString()))));
+            suites.Add(suite);
+        }
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    private static IReadOnlyList<TestCaseResult> Earlier(ConfigurationResult r)
+    {
+        var path = Path.Combine(r.Artifacts, "junit.xml");
+        return File.Exists(path) ? JUnitReport.Parse(File.ReadAllText(path)) : [];
+    }
+
+    internal static string MarkdownText(IReadOnlyList<ConfigurationResult> results, int selected, bool interrupted)
+    {
+        var text = new StringBuilder();
+        var passed = results.Count(r => r.Succeeded);
+        text.Append("### realm-ci: ").Append(passed).Append(" of ").Append(selected).Append(" configurations passed");
+        if (interrupted) text.Append(" (interrupted)");
+        text.Append("\n\n| Id | Status | Time | Passed | Failed | Skipped | First failure |\n|---|---|---:|---:|---:|---:|---|\n");
+        foreach (var r in results)
+        {
+            var c = r.Counts;
+            text.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {Status(r)} | {Duration(r.Seconds)} | {c.Passed} | {c.Failed} | {c.Skipped} | {Escape(r.FirstFailure ?? "")} |\n");
+        }
+        var failures = results.Where(r => !r.Succeeded).ToList();
+        if (failures.Count > 0)
+        {
+            text.Append("\nReproduce locally:\n\n");
+            foreach (var r in failures) text.Append("    ").Append(r.Reproduce).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    internal static string Status(ConfigurationResult r) => r.Status switch
+    {
+        ConfigurationStatus.Passed => "✅ passed",
+        ConfigurationStatus.Cached => "♻️ cached",
+        ConfigurationStatus.Failed => "❌ failed",
+        _ => "⏹️ cancelled",
+    };
+
+    internal static string Duration(double seconds) =>
+        seconds >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{(int)seconds / 60}m{(int)seconds % 60:00}s") : string.Create(CultureInfo.InvariantCulture, $"{seconds:F1}s");
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

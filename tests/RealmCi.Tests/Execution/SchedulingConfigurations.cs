@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+using RealmCi.Tests.Matrix;
+
+namespace RealmCi.Tests.Execution;
+
+public class SchedulingConfigurations
+{
+    private static IReadOnlyList<BuildConfiguration> Configs(int n) =>
+        Selector.Select(Yaml.Open(Yaml.Grid(1, n)), new SelectionOptions()).Configurations;
+
+    private static ConfigurationResult Result(BuildConfiguration c, ConfigurationStatus status) =>
+        new(c.Id, status, [], [], null, "fake", DateTimeOffset.UtcNow, 0, "/nowhere", "");
+
+    /// <summary>A fake run: records concurrency and cores, takes a little time, fails the Ids it is told to.</summary>
+    private sealed class FakeRuns(params string[] failing)
+    {
+        private int running;
+        public int MostAtOnce;
+        public ConcurrentQueue<string> Started { get; } = new();
+        public ConcurrentBag<int> Cores { get; } = [];
+
+        public async Task<ConfigurationResult> Run(BuildConfiguration c, int cores, CancellationToken cancellation)
+        {
+            Started.Enqueue(c.Id);
+            Cores.Add(cores);
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref MostAtOnce, now);
+            try
+            {
+                await Task.Delay(30, cancellation);
+                return Result(c, failing.Contains(c.Id) ? ConfigurationStatus.Failed : ConfigurationStatus.Passed);
+            }
+            catch (OperationCanceledException) { return Result(c, ConfigurationStatus.Cancelled); }
+            finally { Interlocked.Decrement(ref running); }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+        }
+    }
+
+    [Fact]
+    public async Task NoMoreThanJobsRunAtOnceAndEveryConfigurationRuns()
+    {
+        var runs = new FakeRuns();
+        var results = await new Scheduler(new Capacity(3, 2), false).RunAsync(Configs(10), runs.Run, _ => { }, CancellationToken.None);
+        Assert.Equal(10, results.Count);
+        Assert.InRange(runs.MostAtOnce, 2, 3);
+        Assert.All(runs.Cores, c => Assert.Equal(2, c));
+    }
+
+    [Fact]
+    public async Task ResultsComeBackInSelectionOrderAndStartInIt()
+    {
+        var configs = Configs(8);
+        var runs = new FakeRuns();
+        var results = await new Scheduler(new Capacity(1, 1), false).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
+        Assert.Equal(configs.Select(c => c.Id), results.Select(r => r.Id));
+        Assert.Equal(configs.Select(c => c.Id), runs.Started);
+    }
+
+    [Fact]
+    public async Task KeepGoingRunsEveryConfigurationAfterAFailure()
+    {
+        var configs = Configs(6);
+        var runs = new FakeRuns(configs[1].Id);
+        var results = await new Scheduler(new Capacity(1, 1), failFast: false).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
+        Assert.Equal(6, results.Count);
+        Assert.Single(results, r => r.Status == ConfigurationStatus.Failed);
+    }
+
+    [Fact]
+    public async Task FailFastStartsNothingAfterTheFirstFailure()
+    {
+        var configs = Configs(6);
+        var runs = new FakeRuns(configs[1].Id);
+        var results = await new Scheduler(new Capacity(1, 1), failFast: true).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
+        Assert.Equal([configs[0].Id, configs[1].Id], results.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task FailFastLetsRunningConfigurationsFinish()
+    {
+        var configs = Configs(6);
+        var runs = new FakeRuns(configs[0].Id);
+        var results = await new Scheduler(new Capacity(2, 1), failFast: true).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
+        Assert.Contains(results, r => r.Id == configs[1].Id && r.Status == ConfigurationStatus.Passed); // it was already running
+        Assert.True(results.Count < 6);
+    }
+
+    [Fact]
+    public async Task CancellationStopsLaunchingAndRunningOnesSeeIt()
+    {
+        var configs = Configs(20);
+        var runs = new FakeRuns();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(80));
+        var results = await new Scheduler(new Capacity(2, 1), false).RunAsync(configs, runs.Run, _ => { }, cts.Token);
+        Assert.True(results.Count < 20);
+        Assert.True(runs.Started.Count < 20);
+    }
+
+    [Fact]
+    public async Task EachResultIsReportedAsSoonAsItFinishes()
+    {
+        var reported = new ConcurrentQueue<string>();
+        var configs = Configs(4);
+        await new Scheduler(new Capacity(1, 1), false).RunAsync(configs, async (c, cores, t) =>
+        {
+            // By the time the second configuration starts, the first has been reported.
+            if (c.Id == configs[1].Id) Assert.Single(reported);
+            return await new FakeRuns().Run(c, cores, t);
+        }, r => reported.Enqueue(r.Id), CancellationToken.None);
+        Assert.Equal(4, reported.Count);
+    }
+
+    [Theory]
+    [InlineData(2, 24, null, null, 1, 2)]    // this machine: one build with both cores
+    [InlineData(16, 64, null, null, 8, 2)]   // a workstation: eight builds, two cores each
+    [InlineData(16, 8, null, null, 2, 8)]    // memory-bound: two builds, the cores split between them
+    [InlineData(8, 64, 3, null, 3, 2)]       // --jobs=3: 8 cores / 3 jobs, never oversubscribed
+    [InlineData(8, 64, 2, 6, 2, 6)]          // --parallel overrides the split
+    public void TheCoresAreDividedAmongRunningBuilds(int cores, double memory, int? jobs, int? parallel, int expectJobs, int expectCores)
+    {
+        var c = Capacity.For(cores, memory, jobs, parallel);
+        Assert.Equal((expectJobs, expectCores), (c.Jobs, c.CoresPerJob));
+        if (parallel is null) Assert.True(c.Jobs * c.CoresPerJob <= cores);
+    }
+
+    [Fact]
+    public void NoMoreJobsThanConfigurations() => Assert.Equal(1, Capacity.For(16, 64, selected: 1).Jobs);
+}

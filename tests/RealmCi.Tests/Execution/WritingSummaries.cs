@@ -1,0 +1,101 @@
+using System.Xml.Linq;
+using RealmCi.CMake;
+using RealmCi.Execution;
+using RealmCi.Reporting;
+
+namespace RealmCi.Tests.Execution;
+
+public sealed class WritingSummaries : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-summary-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static ConfigurationResult Passed(string id) => new(id, ConfigurationStatus.Passed,
+        [new StepResult(StepKind.Test, StepStatus.Passed, 0, 2, "ctest", null)],
+        [new TestCaseResult("unit.a", TestStatus.Passed, 0.1, null, "ok"), new TestCaseResult("gpu.b", TestStatus.Skipped, 0, "needs a GPU")],
+        "img", "docker", DateTimeOffset.UtcNow, 61, $"/a/{id}", $"./build.sh --target=Test --config={id}");
+
+    private static ConfigurationResult BuildFailed(string id) => new(id, ConfigurationStatus.Failed,
+        [new StepResult(StepKind.Build, StepStatus.Failed, 1, 2, "cmake --build", "/a/build.log", "exit code 1")], [],
+        "img", "docker", DateTimeOffset.UtcNow, 3, $"/a/{id}", $"./build.sh --target=Test --config={id}");
+
+    [Fact]
+    public void TheMergedJUnitHasOneSuitePerConfigurationNamedByItsId()
+    {
+        var files = new SummaryFiles(dir, "profile 'pr'", ["gcc12-release-local-cpu", "clang16-debug-mpi-cpu"]);
+        files.Add(Passed("gcc12-release-local-cpu"));
+        files.Add(BuildFailed("clang16-debug-mpi-cpu"));
+        var doc = XDocument.Load(files.JUnit);
+        var suites = doc.Root!.Elements("testsuite").ToList();
+        Assert.Equal(["gcc12-release-local-cpu", "clang16-debug-mpi-cpu"], suites.Select(s => (string)s.Attribute("name")!));
+        Assert.Equal("1", (string)suites[0].Attribute("skipped")!);
+        Assert.Equal("needs a GPU", (string)suites[0].Elements("testcase").Last().Element("skipped")!.Attribute("message")!);
+        // A configuration that failed before testing shows as one failing case.
+        Assert.Equal("build step", (string)suites[1].Element("testcase")!.Attribute("name")!);
+        Assert.NotNull(suites[1].Element("testcase")!.Element("failure"));
+    }
+
+    [Fact]
+    public void ResultsAreListedInSelectionOrderWhateverOrderTheyFinishIn()
+    {
+        var files = new SummaryFiles(dir, "x", ["a", "b", "c"]);
+        files.Add(Passed("c"));
+        files.Add(Passed("a"));
+        var ids = System.Text.Json.JsonDocument.Parse(File.ReadAllText(files.Json)).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString());
+        Assert.Equal(["a", "c"], ids);
+    }
+
+    [Fact]
+    public void TheMarkdownTableNamesEachResultAndHowToReproduceFailures()
+    {
+        var files = new SummaryFiles(dir, "x", ["a", "b", "c"]);
+        files.Add(Passed("a"));
+        files.Add(BuildFailed("b"));
+        var md = File.ReadAllText(files.Markdown);
+        Assert.Contains("1 of 3 configurations passed", md);
+        Assert.Contains("| `a` | ✅ passed | 1m01s | 1 | 0 | 1 |  |", md);
+        Assert.Contains("| `b` | ❌ failed | 3.0s | 0 | 0 | 0 | build failed |", md);
+        Assert.Contains("    ./build.sh --target=Test --config=b", md);
+    }
+
+    [Fact]
+    public void TheGitHubStepSummaryGetsTheTableOnceAtTheEnd()
+    {
+        var step = Path.Combine(dir, "step.md");
+        var before = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", step);
+        try
+        {
+            var files = new SummaryFiles(dir, "x", ["a"]);
+            files.Add(Passed("a"));
+            Assert.False(File.Exists(step));
+            files.Complete(interrupted: false);
+            Assert.Contains("1 of 1 configurations passed", File.ReadAllText(step));
+        }
+        finally { Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", before); }
+    }
+
+    [Fact]
+    public async Task AReaderNeverSeesAHalfWrittenSummary()
+    {
+        var files = new SummaryFiles(dir, "x", [.. Enumerable.Range(0, 300).Select(i => $"c{i}")]);
+        var writing = true;
+        var reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (Volatile.Read(ref writing))
+            {
+                if (!File.Exists(files.Json)) continue;
+                using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(files.Json)); // throws on a torn file
+                reads++;
+            }
+        });
+        for (var i = 0; i < 300; i++) files.Add(Passed($"c{i}"));
+        Volatile.Write(ref writing, false);
+        await reader;
+        Assert.True(reads > 0);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp-*"));
+        Assert.Equal(300, System.Text.Json.JsonDocument.Parse(File.ReadAllText(files.Json)).RootElement.GetProperty("results").GetArrayLength());
+    }
+}
