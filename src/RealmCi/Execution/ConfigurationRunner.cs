@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using RealmCi.Caching;
 using RealmCi.CMake;
 using RealmCi.Containers;
@@ -63,14 +61,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             {
                 File.WriteAllText(Path.Combine(folder, "Dockerfile"), prepared.Dockerfile);
                 File.WriteAllLines(Path.Combine(folder, "image.log"), prepared.Log);
-                var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-                {
-                    [Labels.Run] = options.RunId,
-                    [Labels.Configuration] = c.Id,
-                    [Labels.Pid] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                    [Labels.Host] = Environment.MachineName,
-                });
-                executor = new DockerExecutor(engine!, prepared.Tag, options.Source, folder, ccache, options.User, labels,
+                executor = new DockerExecutor(engine!, prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id),
                     c.Settings.Container.ShmSize, options.GpuPresent && c.Settings.Container.Gpus is not null);
             }
             else executor = new HostExecutor(options.Source, folder, ccache);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using RealmCi.Containers;
 using RealmCi.Errors;
@@ -22,14 +21,7 @@ public static class InteractiveShell
         Directory.CreateDirectory(folder);
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
-        var labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-        {
-            [Labels.Run] = options.RunId,
-            [Labels.Configuration] = c.Id,
-            [Labels.Pid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [Labels.Host] = Environment.MachineName,
-        });
-        var executor = new DockerExecutor(engine, image.Tag, options.Source, folder, ccache, options.User, labels, c.Settings.Container.ShmSize, false);
+        var executor = new DockerExecutor(engine, image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id), c.Settings.Container.ShmSize, false);
         var args = DockerExecutor.DockerRunArguments(executor.Spec(CMake.StepKind.Build, ["bash"], c.Settings.Env), interactive: true);
         log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");
         if (!HostFacts.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
