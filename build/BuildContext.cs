@@ -137,8 +137,13 @@ public sealed class BuildContext : CakeContextAdapter
     private string? Setting(string argument, string configKey) =>
         Argument(argument) ?? (Configuration.GetValue($"RealmCi_{configKey}") is { Length: > 0 } value ? value : null);
 
-    private string Path(string path, bool fromConfig) =>
-        System.IO.Path.GetFullPath(path, fromConfig ? Root : System.Environment.CurrentDirectory);
+    /// <summary>An absolute path; relative ones start at cake.config's folder (settings) or here (command line). A leading ~/ is the home folder.</summary>
+    private string Path(string path, bool fromConfig)
+    {
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+            path = System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), path.TrimStart('~').TrimStart('/'));
+        return System.IO.Path.GetFullPath(path, fromConfig ? Root : System.Environment.CurrentDirectory);
+    }
 
     private IEnumerable<KeyValuePair<string, string>> KeyValues(string name) => Values(name).Select(text =>
     {

@@ -60,6 +60,15 @@ public class RunningTargets
     }
 
     [Fact]
+    public void ALeadingTildeInAPathOptionIsTheHomeFolder()
+    {
+        var run = HostRun.Of("--matrix=~/realm-ci-no-such-matrix.yaml");
+        Assert.Equal(2, run.ExitCode);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Assert.Contains($"matrix file not found: {Path.Combine(home, "realm-ci-no-such-matrix.yaml")}", run.Err);
+    }
+
+    [Fact]
     public void TheTableNamesTheSelectionAndCountsIt()
     {
         var run = HostRun.Of("--profile=release");
