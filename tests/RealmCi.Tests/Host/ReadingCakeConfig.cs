@@ -1,0 +1,51 @@
+using RealmCi.Build;
+using RealmCi.Tests.Matrix;
+
+namespace RealmCi.Tests.Host;
+
+public sealed class ReadingCakeConfig : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("realm-ci-config-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private HostRun Run(params string[] args) => HostRun.In(root, typeof(BuildContext).Assembly, "Matrix", args);
+
+    private void Setup(string config)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "m"));
+        File.WriteAllText(Path.Combine(root, "m", "small.yaml"), Yaml.Small + "profiles:\n  ones: { select: ['a1-*'] }\n  twos: { select: ['a2-*'] }\n");
+        File.WriteAllText(Path.Combine(root, "cake.config"), config);
+    }
+
+    [Fact]
+    public void TheMatrixAndProfileComeFromCakeConfigRelativeToItsFolder()
+    {
+        Setup("[RealmCi]\nMatrix=m/small.yaml\nProfile=ones\n");
+        var run = Run("--format=json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"a1-b1\"", run.Out);
+        Assert.DoesNotContain("\"a2-b1\"", run.Out);
+    }
+
+    [Fact]
+    public void TheCommandLineOverridesCakeConfig()
+    {
+        Setup("[RealmCi]\nMatrix=m/small.yaml\nProfile=ones\n");
+        var run = Run("--format=json", "--profile=twos");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"a2-b1\"", run.Out);
+        Assert.DoesNotContain("\"a1-b1\"", run.Out);
+    }
+
+    [Fact]
+    public void AMalformedCakeConfigIsOneLineAndExitTwo()
+    {
+        Setup("[RealmCi]\nProfile=\n");
+        var run = Run();
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cake.config", run.Err);
+        Assert.Contains("no empty values", run.Err);
+        Assert.DoesNotContain("   at ", run.Err);
+    }
+}
