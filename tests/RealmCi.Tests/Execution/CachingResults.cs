@@ -5,11 +5,8 @@ using RealmCi.Tests.Matrix;
 
 namespace RealmCi.Tests.Execution;
 
-public sealed class CachingResults : IDisposable
+public sealed class CachingResults : InTempFolder
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-cache-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private static BuildConfiguration Config(string id = "gcc12-debug-local-cpu-shared", Facets? cli = null) =>
         Selector.Select(MatrixFile.Open(Yaml.RealmMatrixPath), new SelectionOptions { Configs = [id], CommandLine = cli ?? Facets.Empty }).Configurations[0];

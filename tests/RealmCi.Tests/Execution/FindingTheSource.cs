@@ -3,11 +3,8 @@ using RealmCi.Execution;
 
 namespace RealmCi.Tests.Execution;
 
-public sealed class FindingTheSource : IDisposable
+public sealed class FindingTheSource : InTempFolder
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-src-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private void Write(string path, string text)
     {

@@ -7,11 +7,8 @@ using RealmCi.Tests.Matrix;
 
 namespace RealmCi.Tests.Execution;
 
-public sealed class LosingTheEngine : IDisposable
+public sealed class LosingTheEngine : InTempFolder
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-lost-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     /// <summary>An engine that has every image, then goes away when a container is run.</summary>
     private sealed class VanishingEngine : IContainerEngine

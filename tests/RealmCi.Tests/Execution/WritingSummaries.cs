@@ -5,11 +5,8 @@ using RealmCi.Reporting;
 
 namespace RealmCi.Tests.Execution;
 
-public sealed class WritingSummaries : IDisposable
+public sealed class WritingSummaries : InTempFolder
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-summary-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private static ConfigurationResult Passed(string id) => new(id, ConfigurationStatus.Passed,
         [new StepResult(StepKind.Test, StepStatus.Passed, 0, 2, "ctest", null)],

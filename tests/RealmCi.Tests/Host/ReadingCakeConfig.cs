@@ -3,19 +3,16 @@ using RealmCi.Tests.Matrix;
 
 namespace RealmCi.Tests.Host;
 
-public sealed class ReadingCakeConfig : IDisposable
+public sealed class ReadingCakeConfig : InTempFolder
 {
-    private readonly string root = Directory.CreateTempSubdirectory("realm-ci-config-").FullName;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private HostRun Run(params string[] args) => HostRun.In(root, typeof(BuildContext).Assembly, "Matrix", args);
+    private HostRun Run(params string[] args) => HostRun.In(dir, typeof(BuildContext).Assembly, "Matrix", args);
 
     private void Setup(string config)
     {
-        Directory.CreateDirectory(Path.Combine(root, "m"));
-        File.WriteAllText(Path.Combine(root, "m", "small.yaml"), Yaml.Small + "profiles:\n  ones: { select: ['a1-*'] }\n  twos: { select: ['a2-*'] }\n");
-        File.WriteAllText(Path.Combine(root, "cake.config"), config);
+        Directory.CreateDirectory(Path.Combine(dir, "m"));
+        File.WriteAllText(Path.Combine(dir, "m", "small.yaml"), Yaml.Small + "profiles:\n  ones: { select: ['a1-*'] }\n  twos: { select: ['a2-*'] }\n");
+        File.WriteAllText(Path.Combine(dir, "cake.config"), config);
     }
 
     [Fact]
