@@ -1,19 +1,44 @@
 namespace RealmCi.Errors;
 
-/// <summary>The process exit codes, one meaning each. Documented in README.md.</summary>
+/// <summary>
+/// The process exit codes: one table for every target, one meaning each. Documented in
+/// README.md ("Exit codes"); <c>--help</c> prints the same table.
+/// </summary>
 public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>A configuration failed to configure, build or pass its tests.</summary>
+    /// <summary>A configuration failed to configure, build or pass its tests (or a check found a difference).</summary>
     public const int Failed = 1;
 
     /// <summary>Invalid input: the matrix file, arguments, cake.config or a path.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>A required external system (the Docker engine, a source checkout) is unreachable.</summary>
+    /// <summary>A required external system (the Docker engine, a source checkout, the artifacts folder's lock) is unavailable.</summary>
     public const int Unavailable = 3;
+
+    /// <summary>A selected configuration needs what this host cannot offer (a GPU, a registry, the internet): reported as unavailable, nothing else failed.</summary>
+    public const int ConfigurationUnavailable = 4;
+
+    /// <summary>The selection is empty: nothing to do (a CI job that asked for work must not go green by accident).</summary>
+    public const int EmptySelection = 5;
+
+    /// <summary>A defect in realm-ci itself (an unexpected exception); rerun with --verbosity=diagnostic for the trace.</summary>
+    public const int InternalError = 70;
 
     /// <summary>Interrupted by SIGINT or SIGTERM (128 + 2, the shell convention).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The table, as <c>--help</c> and the README show it.</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Table =
+    [
+        (Success, "success"),
+        (Failed, "a configuration failed (configure, build, tests), or a check found a difference"),
+        (InvalidInput, "invalid input: matrix file, options, cake.config"),
+        (Unavailable, "an external system is unavailable: Docker engine, source checkout, artifacts folder in use"),
+        (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, registry or internet); the rest passed"),
+        (EmptySelection, "the selection is empty"),
+        (InternalError, "internal error in realm-ci (rerun with --verbosity=diagnostic for the trace)"),
+        (Interrupted, "interrupted (Ctrl-C, SIGTERM)"),
+    ];
 }
