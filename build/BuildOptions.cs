@@ -33,5 +33,7 @@ public static class BuildOptions
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
         new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
+        new("older-than", "DAYS", "Clean: only what was last used more than DAYS days ago"),
+        new("remove", "", "Clean: remove what is listed (without it, Clean only shows)", IsFlag: true),
     ];
 }

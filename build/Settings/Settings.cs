@@ -1,0 +1,63 @@
+using RealmCi.Execution;
+using RealmCi.Matrix;
+
+namespace RealmCi.Build;
+
+/// <summary>How much is logged: the same levels, in the same order, as Cake's.</summary>
+public enum VerbosityLevel { Quiet, Minimal, Normal, Verbose, Diagnostic }
+
+/// <summary>
+/// Every setting of one run, resolved and validated before any target runs (see
+/// <see cref="SettingsResolver"/>). Immutable: a target reads it, never changes it. Paths are
+/// absolute. A new option is one property here and one line in the resolver.
+/// </summary>
+public sealed record Settings
+{
+    /// <summary>The folder holding cake.config: relative paths in cake.config start here.</summary>
+    public required string Root { get; init; }
+
+    public required string Target { get; init; }
+
+    public VerbosityLevel Verbosity { get; init; } = VerbosityLevel.Normal;
+
+    public required string MatrixFile { get; init; }
+
+    public ListingFormat Format { get; init; } = ListingFormat.Table;
+
+    public string? Explain { get; init; }
+
+    public SelectionOptions Selection { get; init; } = new();
+
+    public required string Artifacts { get; init; }
+
+    /// <summary>Persistent caches (ccache, clones, result cache).</summary>
+    public required string Cache { get; init; }
+
+    public ExecutorKind Executor { get; init; } = ExecutorKind.Auto;
+
+    /// <summary>Whether a missing base image may be pulled (--pull=missing) or not (--pull=never).</summary>
+    public bool Pull { get; init; } = true;
+
+    public int? Jobs { get; init; }
+
+    public int? Parallel { get; init; }
+
+    public bool FailFast { get; init; }
+
+    public bool Force { get; init; }
+
+    public TimeSpan? StepTimeout { get; init; }
+
+    /// <summary>The source checkout, if one was given (--realm-source, REALM_SOURCE, cake.config); else a clone is made.</summary>
+    public string? RealmSource { get; init; }
+
+    public string RealmRef { get; init; } = "main";
+
+    public string RealmRepository { get; init; } = SourceLocator.DefaultRepository;
+
+    /// <summary>Clean: only what was last used more than this long ago (null: everything).</summary>
+    public TimeSpan? OlderThan { get; init; }
+
+    /// <summary>Clean: remove what is listed (default: show only).</summary>
+    public bool Remove { get; init; }
+}
