@@ -1,6 +1,7 @@
 using RealmCi.Build.Host;
 using RealmCi.Containers;
 using RealmCi.Execution;
+using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
 
@@ -12,11 +13,12 @@ public sealed class BuildTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context) => context.ExitCode = await Run(context, runTests: false);
 
-    internal static Task<int> Run(BuildContext context, bool runTests)
+    internal static async Task<int> Run(BuildContext context, bool runTests)
     {
+        using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
-        return Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), observer, context.Cancellation);
     }
 }
