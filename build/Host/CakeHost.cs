@@ -10,9 +10,11 @@ namespace RealmCi.Build.Host;
 
 /// <summary>
 /// A thin host on the real Cake engine, shaped like Cake.Frosting's CakeHost: it registers
-/// every task class with Cake's <see cref="CakeEngine"/>, builds the typed context, runs the
+/// every task class with Cake's <see cref="CakeEngine"/>, resolves and checks every setting
+/// (<see cref="SettingsResolver"/>) before any target runs, builds the typed context, runs the
 /// target with Cake's <see cref="DefaultExecutionStrategy"/>, and maps errors to exit codes.
-/// User errors print one line and no stack trace.
+/// User errors print one line each and no stack trace; anything unexpected goes to
+/// <see cref="LastResort"/> (one line, exit 70).
 /// </summary>
 public sealed class CakeHost
 {

@@ -43,7 +43,7 @@ public class SharingAnArtifactsFolder(EngineFixture fx)
             using var third = FrontDoorProcess.BuildSh(Run("release-local", artifacts));
             var after = third.Wait(TimeSpan.FromMinutes(10));
             Assert.True(after.Code == 0, after.Out + after.Err);
-            Assert.Contains("release-local: passed", after.Out);
+            Assert.Matches("release-local: (passed|cached)", after.Out); // cached when an earlier test built it
         }
         finally
         {
