@@ -44,7 +44,7 @@ public static class DiskInventory
         var results = Path.Combine(cache, "results");
         if (Directory.Exists(results))
             foreach (var entry in Directory.EnumerateFileSystemEntries(results).Order(StringComparer.Ordinal))
-                items.Add(new DiskItem(DiskKind.CacheEntry, Path.GetFileNameWithoutExtension(entry), Sizes.Of(entry), Utc(Sizes.Newest(entry)), entry));
+                items.Add(new DiskItem(DiskKind.CacheEntry, EntryName(entry), Sizes.Of(entry), Utc(Sizes.Newest(entry)), entry));
         var ccache = Path.Combine(cache, "ccache");
         if (Directory.Exists(ccache)) items.Add(new DiskItem(DiskKind.Ccache, "ccache", Sizes.Of(ccache), Utc(Sizes.Newest(ccache)), ccache));
         var clones = Path.Combine(cache, "realm-src");
@@ -69,6 +69,23 @@ public static class DiskInventory
             catch (Exception e) when (e is JsonException or IOException or InvalidOperationException) { }
         }
         return named;
+    }
+
+    /// <summary>"ID (KEY…)" when the entry names its configuration, else its key.</summary>
+    private static string EntryName(string entry)
+    {
+        var key = Path.GetFileNameWithoutExtension(entry);
+        var json = File.Exists(entry) ? entry : Path.Combine(entry, "result.json");
+        try
+        {
+            if (!File.Exists(json)) return key;
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            foreach (var name in new[] { "Id", "id" })
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String)
+                    return $"{id.GetString()} ({key[..Math.Min(12, key.Length)]})";
+        }
+        catch (Exception e) when (e is JsonException or IOException) { }
+        return key;
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));

@@ -62,6 +62,8 @@ public sealed class ReclaimingDisk : InTempFolder
         Make(Path.Combine(Artifacts, "summary.json"), 10, Now.AddDays(-60));
         Make(Path.Combine(Cache, "results", "k1.json"), 300, Now.AddDays(-45));
         Make(Path.Combine(Cache, "results", "k2.json"), 300, Now.AddDays(-3));
+        File.WriteAllText(Path.Combine(Cache, "results", "k2.json"), """{ "Id": "gcc12-debug" }""");
+        File.SetLastWriteTimeUtc(Path.Combine(Cache, "results", "k2.json"), Now.AddDays(-3).UtcDateTime);
         Make(Path.Combine(Cache, "ccache", "0", "x"), 4096, Now.AddDays(-50));
         Directory.SetLastWriteTimeUtc(Path.Combine(Cache, "ccache", "0"), Now.AddDays(-50).UtcDateTime);
         Directory.SetLastWriteTimeUtc(Path.Combine(Cache, "ccache"), Now.AddDays(-50).UtcDateTime);
@@ -81,6 +83,7 @@ public sealed class ReclaimingDisk : InTempFolder
         Assert.Contains(output, l => l.StartsWith("image", StringComparison.Ordinal) && l.Contains("3 GiB") && l.EndsWith("realm-ci/debian12:aaaa", StringComparison.Ordinal));
         Assert.Contains(output, l => l.StartsWith("build tree", StringComparison.Ordinal) && l.Contains("5.9 KiB") && l.EndsWith("old-config", StringComparison.Ordinal));
         Assert.Contains(output, l => l.StartsWith("cache entry", StringComparison.Ordinal) && l.EndsWith("k1", StringComparison.Ordinal));
+        Assert.Contains(output, l => l.StartsWith("cache entry", StringComparison.Ordinal) && l.EndsWith("gcc12-debug (k2)", StringComparison.Ordinal));
         Assert.Contains(output, l => l.StartsWith("ccache", StringComparison.Ordinal) && l.Contains("4 KiB"));
         Assert.DoesNotContain(output, l => l.Contains("bookworm") || l.Contains("someone/"));
         Assert.Equal("Nothing removed: add --remove to remove the 8 marked items.", output[^1]);
