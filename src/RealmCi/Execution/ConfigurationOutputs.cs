@@ -23,7 +23,9 @@ internal static class ConfigurationOutputs
     {
         ResultJson.Write(Path.Combine(folder, "result.json"), result);
         AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript.Text(plan, result, runTests));
-        if (result.CacheKey is { } key) cache?.Remember(key, result, folder);
+        if (result.CacheKey is not { } key || cache is null) return;
+        try { cache.Remember(key, result, folder); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a cache that cannot be written costs a rebuild next time, never this result
     }
 
     /// <summary>A hit: the entry's logs, JUnit and Dockerfile into the folder, reproduce.sh from the current plan, result.json marked cached.</summary>

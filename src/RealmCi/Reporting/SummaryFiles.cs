@@ -102,8 +102,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
                     new XElement("skipped", new XAttribute("message", r.Reason ?? r.StatusText))));
             }
             // A configuration that failed before its tests ran is one failing case, so CI shows it.
-            var step = r.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut);
-            if (step is not null && step.Step != StepKind.Test)
+            else if (r.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut) is { } step && step.Step != StepKind.Test)
                 suite.Add(new XElement("testcase", new XAttribute("name", $"{step.Name} step"), new XAttribute("classname", r.Id),
                     new XElement("failure", new XAttribute("message", step.Reason ?? step.Status.ToString()))));
             suites.Add(suite);
