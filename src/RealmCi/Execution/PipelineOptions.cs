@@ -49,7 +49,7 @@ public sealed record PipelineOptions
     /// <summary>uid:gid the containers run as: the invoking user's.</summary>
     public string User { get; init; } = HostFacts.User;
 
-    /// <summary>The realm-ci command that reruns a configuration (the Id and --config are appended).</summary>
+    /// <summary>Superseded by <see cref="ReproduceCommand"/>, which builds the whole command from these options; kept so existing callers compile.</summary>
     public string ReproducePrefix { get; init; } = "./build.sh --target=Test";
 
     // What the reproduce command needs to rerun exactly what ran (see ReproduceCommand).

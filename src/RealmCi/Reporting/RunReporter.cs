@@ -90,9 +90,17 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         console.WriteLine($"{passed} of {selected} configurations passed" + (cached > 0 ? $" ({cached} cached)" : "") +
             (notRun > 0 ? $"; {notRun} not run" : "") + (unavailable > 0 ? $"; {unavailable} unavailable here" : "") + ".");
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable))
-            console.WriteLine($"{(r.Status == ConfigurationStatus.NotRun ? "Not run" : "Unavailable")} {r.Id}: {r.Reason}");
+            Unwrapped($"{(r.Status == ConfigurationStatus.NotRun ? "Not run" : "Unavailable")} {r.Id}: {r.Reason}");
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled))
-            console.WriteLine($"Reproduce {r.Id}: {r.Reproduce}   (logs: {r.Artifacts})");
+            Unwrapped($"Reproduce {r.Id}: {r.Reproduce}   (logs: {r.Artifacts})");
+    }
+
+    /// <summary>A line that must stay one line (a command to paste): written past the console's wrapping.</summary>
+    private void Unwrapped(string line)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(line);
+        writer.Flush();
     }
 
     internal static string Verb(StepKind step) => step switch

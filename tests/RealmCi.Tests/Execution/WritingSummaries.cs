@@ -74,16 +74,26 @@ public sealed class WritingSummaries : InTempFolder
     [Fact]
     public void TheConsoleSummaryNamesWhatDidNotRunAndWhy()
     {
-        var text = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-            { Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors });
-        new RunReporter(console).Summary([Passed("a"), BuildFailed("b"), NotRun("c"), Unavailable("d")], 4);
-        var output = text.ToString();
+        var output = ConsoleSummary(200, [Passed("a"), BuildFailed("b"), NotRun("c"), Unavailable("d")]);
         Assert.Contains("1 of 4 configurations passed; 1 not run; 1 unavailable here.", output);
         Assert.Contains("Not run c: not started: --fail-fast after b failed", output);
         Assert.Contains("Unavailable d: base image 'x' is not in the engine", output);
         Assert.Contains("Reproduce b:", output);
         Assert.DoesNotContain("Reproduce c:", output);
+    }
+
+    [Fact]
+    public void AReproduceCommandStaysOneLineHoweverNarrowTheConsole() =>
+        Assert.Contains("Reproduce b: ./build.sh --target=Test --config=b   (logs: /a/b)\n", ConsoleSummary(40, [BuildFailed("b")]).ReplaceLineEndings("\n"));
+
+    private static string ConsoleSummary(int width, IReadOnlyList<ConfigurationResult> results)
+    {
+        var text = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            { Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors });
+        console.Profile.Width = width;
+        new RunReporter(console).Summary(results, results.Count);
+        return text.ToString();
     }
 
     [Fact]
