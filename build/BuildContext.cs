@@ -95,13 +95,14 @@ public sealed class BuildContext : CakeContextAdapter
     };
 
     /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
-    public PipelineOptions Pipeline(bool runTests)
+    public async Task<PipelineOptions> PipelineAsync(bool runTests)
     {
         var given = Argument("realm-source") is { } s ? Path(s, false)
             : System.Environment.GetEnvironmentVariable("REALM_SOURCE") is { Length: > 0 } env ? Path(env, false)
             : Setting("realm-source", "RealmSource") is { } configured ? Path(configured, true) : null;
-        var source = SourceLocator.Resolve(given, Cache, Setting("realm-repository", "RealmRepository") ?? SourceLocator.DefaultRepository,
-            Setting("realm-ref", "RealmRef") ?? "main", line => Output.WriteLine(line), Cancellation);
+        var project = MatrixLoader.LoadSource(MatrixFile); // the matrix file's source section: repository, ref, where the project is
+        var source = await SourceLocator.ResolveAsync(given, Cache, Setting("realm-repository", "RealmRepository") ?? project.Repository,
+            Setting("realm-ref", "RealmRef") ?? project.Ref, project, line => Output.WriteLine(line), Cancellation);
         return new PipelineOptions
         {
             Source = source.Root,
@@ -117,6 +118,10 @@ public sealed class BuildContext : CakeContextAdapter
             RunTests = runTests,
             StepTimeout = Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
+            MatrixFile = MatrixFile,
+            CommandLineDefines = Selection.CommandLine.Cmake,
+            CommandLineEnv = Selection.CommandLine.Env,
+            ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
         };
     }
 
