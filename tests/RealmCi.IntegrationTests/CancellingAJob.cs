@@ -17,7 +17,7 @@ public class CancellingAJob(EngineFixture fx, ITestOutputHelper log)
         string[] args =
         [
             $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", $"--realm-source={EngineFixture.FixtureSource}",
-            "--config=debug-local-hangtest", $"--artifacts={artifacts}", "--pull=never", "--force",
+            "--config=debug-local-hangtest", $"--artifacts={artifacts}", "--pull=never",
         ];
         using var job = HostCommand.Start(HostCommand.Info(Path.Combine(EngineFixture.Root, "build.sh"), args), out var output);
         var pid = job.Id.ToString(CultureInfo.InvariantCulture); // build.sh execs the program: its pid labels the containers

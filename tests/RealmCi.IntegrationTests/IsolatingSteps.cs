@@ -53,10 +53,10 @@ public class IsolatingSteps(EngineFixture fx)
         Assert.Contains("Read-only file system", (string?)cases["isolation.read_only_source"].Element("system-out"));
         Assert.Contains("interfaces: lo;", (string?)cases["isolation.no_network"].Element("system-out"));
 
-        // (c) from outside: the probe and every file of the build tree belong to the uid the run was given.
+        // (c) from outside: the probe and every file of the build and install trees belong to the uid the run was given.
         var build = Path.Combine(folder, "build");
         Assert.Equal($"{Uid}:{Uid}", (await HostCommand.RunAsync("stat", "-c", "%u:%g", Path.Combine(build, "isolation", "owner.probe"))).Output.Trim());
-        var (_, files) = await HostCommand.RunAsync("find", build, "-printf", "%U %p\n");
+        var (_, files) = await HostCommand.RunAsync("find", build, Path.Combine(folder, "install"), "-printf", "%U %p\n");
         var owners = files.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(owners.Length > 20, files);
         Assert.All(owners, line => Assert.StartsWith($"{Uid} ", line));
