@@ -22,6 +22,8 @@ public class MatchingGlobs
     [InlineData("GCC12-*", "gcc12-debug", false)] // case-sensitive, like Ids
     [InlineData("g++-1?", "g++-12", true)] // '+' and '.' are plain characters
     [InlineData("a.b", "axb", false)]
+    [InlineData(@"gcc\12", "gcc12", false)] // a backslash is a plain character, not an escape
+    [InlineData(@"a\*", "a*", false)]
     [InlineData("*a*a*a", "aaaa", true)]
     [InlineData("*a*a*a", "aab", false)]
     public void StarIsAnyRunAndQuestionMarkOneCharacter(string pattern, string text, bool expected) =>
@@ -31,12 +33,12 @@ public class MatchingGlobs
     public void RandomGlobsAgreeWithTheEquivalentRegularExpression()
     {
         var random = new Random(17);
-        const string alphabet = "ab-+.";
-        string Word(int max) => new([.. Enumerable.Range(0, random.Next(max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        string Word(string alphabet, int max) => new([.. Enumerable.Range(0, random.Next(max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
         for (var i = 0; i < 5000; i++)
         {
-            var pattern = new string([.. Word(6).Select(ch => random.Next(4) switch { 0 => '*', 1 => '?', _ => ch })]);
-            var text = Word(8);
+            // Patterns may hold a backslash (a plain character); Ids and value names never do.
+            var pattern = new string([.. Word(@"ab-+.\", 6).Select(ch => random.Next(4) switch { 0 => '*', 1 => '?', _ => ch })]);
+            var text = Word("ab-+.", 8);
             var regex = "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
             Assert.True(Regex.IsMatch(text, regex, RegexOptions.Singleline) == Glob.Matches(pattern, text), $"'{pattern}' on '{text}'");
         }
