@@ -21,6 +21,7 @@ public class CancellingAJob(EngineFixture fx, ITestOutputHelper log)
         ];
         using var job = HostCommand.Start(HostCommand.Info(Path.Combine(EngineFixture.Root, "build.sh"), args), out var output);
         var pid = job.Id.ToString(CultureInfo.InvariantCulture); // build.sh execs the program: its pid labels the containers
+        string Output() { lock (output) return output.ToString(); }
 
         try
         {
@@ -32,8 +33,8 @@ public class CancellingAJob(EngineFixture fx, ITestOutputHelper log)
                 await Task.Delay(250);
                 running = await Containers(pid, "test");
             }
-            Assert.False(job.HasExited, $"build.sh ended before its tests ran:\n{output}");
-            Assert.True(running.Count > 0, $"no test container appeared:\n{output}");
+            Assert.False(job.HasExited, $"build.sh ended before its tests ran:\n{Output()}");
+            Assert.True(running.Count > 0, $"no test container appeared:\n{Output()}");
             var runId = running[0].Run;
 
             var signalled = Stopwatch.StartNew();
@@ -44,7 +45,7 @@ public class CancellingAJob(EngineFixture fx, ITestOutputHelper log)
             var seconds = signalled.Elapsed.TotalSeconds;
             log.WriteLine($"test container after {started.Elapsed.TotalSeconds - seconds:F1} s; exit {job.ExitCode} {seconds:F2} s after SIGTERM");
 
-            Assert.True(job.ExitCode == 130, $"exit {job.ExitCode}:\n{output}");
+            Assert.True(job.ExitCode == 130, $"exit {job.ExitCode}:\n{Output()}");
             Assert.True(seconds < 10, $"took {seconds:F1} s to stop");
             Assert.Empty(await fx.Leftovers(runId));
             Assert.Empty(await Containers(pid, null));
@@ -54,7 +55,7 @@ public class CancellingAJob(EngineFixture fx, ITestOutputHelper log)
             var result = Assert.Single(summary.RootElement.GetProperty("results").EnumerateArray());
             Assert.Equal("debug-local-hangtest", result.GetProperty("id").GetString());
             Assert.Equal("cancelled", result.GetProperty("status").GetString());
-            Assert.DoesNotContain("   at ", output.ToString());
+            Assert.DoesNotContain("   at ", Output());
         }
         finally
         {
