@@ -47,7 +47,7 @@ public static class ConsumerCheck
         ];
         foreach (var key in new[] { "CMAKE_BUILD_TYPE", "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER" })
             if (c.Settings.Cmake.TryGetValue(key, out var value)) args.Add($"-D{key}={value}");
-        args.AddRange(["--test-command", "ctest", "--output-on-failure", "--no-tests=error"]);
+        args.AddRange(["--test-command", "ctest", "--verbose", "--no-tests=error"]); // --verbose: the program's own output goes to the log
         return [.. args];
     }
 }
