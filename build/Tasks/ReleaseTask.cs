@@ -17,7 +17,10 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
     {
         var matrix = MatrixFile.Open(context.MatrixFile);
         Selection selection;
-        try { selection = Selector.Select(matrix, context.Selection); }
+        // Without --profile or --config, a release is the matrix's 'release' profile (when it has one).
+        var asked = context.Argument("profile") is null && context.Selection.Configs.IsEmpty && matrix.Definition.Profiles.ContainsKey("release")
+            ? context.Selection with { Profile = "release" } : context.Selection;
+        try { selection = Selector.Select(matrix, asked); }
         catch (RealmCiException e) when (e.Message.StartsWith("the selection is empty", StringComparison.Ordinal))
         {
             throw new RealmCiException(e.Message, ExitCodes.EmptySelection, e);
