@@ -78,7 +78,13 @@ public static class ReleasePipeline
                 observer.Log($"release: {id}: no binary ({why})");
                 continue;
             }
-            var packaged = await BinaryPackage.MakeAsync(engine, plan, binary, result!, release, pipeline, staging, cancellation, observer.Log);
+            PackagedBinary packaged;
+            try { packaged = await BinaryPackage.MakeAsync(engine, plan, binary, result!, release, pipeline, staging, cancellation, observer.Log); }
+            catch (Exception e) when (e is RealmCiException or IOException)
+            {
+                packaged = new PackagedBinary(null, e.Message); // e.g. the image could not be read: this binary is missing, the others go on
+                observer.Log($"release: {id}: {e.Message}");
+            }
             if (packaged.Artifact is { } artifact) artifacts.Add(artifact);
             else missing.Add(new MissingBinary(id, packaged.Failure!, Allowed(id)));
         }
