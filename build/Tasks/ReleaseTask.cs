@@ -29,7 +29,7 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
         var release = context.Release(pipeline.Source, matrix.Definition.Project);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
-        context.ExitCode = await ReleasePipeline.RunAsync(selection, release, pipeline, () => new DockerEngine(), observer,
+        context.ExitCode = await ReleasePipeline.RunAsync(selection, release, pipeline, () => new DockerEngine(), observer, plain.Log,
             line => context.Output.WriteLine(line), context.Cancellation);
     }
 }

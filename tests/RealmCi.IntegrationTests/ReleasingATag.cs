@@ -60,7 +60,8 @@ public class ReleasingATag(EngineFixture fx)
             Consumer = Path.Combine(EngineFixture.FixtureSource, "consumer"),
         };
         var output = new List<string>();
-        var code = await ReleasePipeline.RunAsync(selection, change is null ? release : change(release), options, () => fx.Engine, new SilentObserver(), output.Add, CancellationToken.None);
+        var observer = new SilentObserver();
+        var code = await ReleasePipeline.RunAsync(selection, change is null ? release : change(release), options, () => fx.Engine, observer, observer.Log, output.Add, CancellationToken.None);
         Assert.Empty(await fx.Leftovers(options.RunId));
         return (code, output, options);
     }

@@ -13,12 +13,13 @@ namespace RealmCi.Release;
 /// release-notes.md. Everything is written to a staging folder and moved to
 /// <c>artifacts/release/VERSION/</c> only when the release is complete: a configuration with no
 /// binary (failed, or its package could not be consumed) fails the release (exit 1) unless
-/// <c>--allow-missing</c> covers it.
+/// <c>--allow-missing</c> covers it. The pipeline reports through <paramref name="observer"/> (live
+/// view or plain lines); the release's own steps through <paramref name="log"/>, before and after it.
 /// </summary>
 public static class ReleasePipeline
 {
     public static async Task<int> RunAsync(Selection selection, ReleaseOptions release, PipelineOptions pipeline, Func<IContainerEngine> connect,
-        IRunObserver observer, Action<string> output, CancellationToken cancellation)
+        IRunObserver observer, Action<string> log, Action<string> output, CancellationToken cancellation)
     {
         var tag = await GitTag.ResolveAsync(release.Repository, release.Tag, cancellation);
         var plan = ReleasePlan.For(tag, release.Project, selection, pipeline.Artifacts);
@@ -41,10 +42,10 @@ public static class ReleasePipeline
         Directory.CreateDirectory(staging);
         Directory.CreateDirectory(plan.Work);
 
-        observer.Log($"release {plan.Names.Version}: exporting {tag.Name} ({tag.Commit[..12]}) with git archive");
+        log($"release {plan.Names.Version}: exporting {tag.Name} ({tag.Commit[..12]}) with git archive");
         var source = await SourcePackage.ExportAsync(release.Repository, tag, plan.Names, Path.Combine(staging, plan.Names.SourceArchive),
             Path.Combine(plan.Work, "source"), cancellation);
-        observer.Log($"release {plan.Names.Version}: {plan.Names.SourceArchive} ({source.Files} files, {source.Layout.Name} layout, VERSION in {source.Layout.VersionFile})");
+        log($"release {plan.Names.Version}: {plan.Names.SourceArchive} ({source.Files} files, {source.Layout.Name} layout, VERSION in {source.Layout.VersionFile})");
 
         var recorder = new RecordingObserver(observer);
         var options = pipeline with
@@ -75,15 +76,15 @@ public static class ReleasePipeline
             if (why is not null)
             {
                 missing.Add(new MissingBinary(id, why, Allowed(id)));
-                observer.Log($"release: {id}: no binary ({why})");
+                log($"release: {id}: no binary ({why})");
                 continue;
             }
             PackagedBinary packaged;
-            try { packaged = await BinaryPackage.MakeAsync(engine, plan, binary, result!, release, pipeline, staging, cancellation, observer.Log); }
+            try { packaged = await BinaryPackage.MakeAsync(engine, plan, binary, result!, release, pipeline, staging, cancellation, log); }
             catch (Exception e) when (e is RealmCiException or IOException)
             {
                 packaged = new PackagedBinary(null, e.Message); // e.g. the image could not be read: this binary is missing, the others go on
-                observer.Log($"release: {id}: {e.Message}");
+                log($"release: {id}: {e.Message}");
             }
             if (packaged.Artifact is { } artifact) artifacts.Add(artifact);
             else missing.Add(new MissingBinary(id, packaged.Failure!, Allowed(id)));
