@@ -21,6 +21,15 @@ public sealed record GitTag(string Name, string Commit, DateTimeOffset CommitTim
         return new GitTag(tag, commit, DateTimeOffset.FromUnixTimeSeconds(seconds));
     }
 
+    /// <summary>The top folder of the git checkout holding <paramref name="folder"/> (git archive from a subfolder would export only that subfolder).</summary>
+    public static async Task<string> TopLevelAsync(string folder, CancellationToken cancellation)
+    {
+        var (code, output) = await GitAsync(folder, cancellation, "rev-parse", "--show-toplevel");
+        if (code != 0 || output.Trim().Length == 0)
+            throw new RealmCiException($"--realm-source={folder}: not a git checkout (a release exports its tag from git)");
+        return output.Trim();
+    }
+
     internal static async Task<(int Code, string Stdout)> GitAsync(string repository, CancellationToken cancellation, params string[] args)
     {
         var output = new StringBuilder();

@@ -21,6 +21,7 @@ public static class ReleasePipeline
     public static async Task<int> RunAsync(Selection selection, ReleaseOptions release, PipelineOptions pipeline, Func<IContainerEngine> connect,
         IRunObserver observer, Action<string> log, Action<string> output, CancellationToken cancellation)
     {
+        release = release with { Repository = await GitTag.TopLevelAsync(release.Repository, cancellation) };
         var tag = await GitTag.ResolveAsync(release.Repository, release.Tag, cancellation);
         var plan = ReleasePlan.For(tag, release.Project, selection, pipeline.Artifacts);
         plan.CheckFolder(release.Replace);

@@ -77,6 +77,13 @@ public class ExportingTheSource : InTempFolder
     }
 
     [Fact]
+    public async Task ASubfolderOfTheCheckoutStandsForTheWholeCheckout()
+    {
+        var repo = Legion();
+        Assert.Equal(repo.Folder, await GitTag.TopLevelAsync(Path.Combine(repo.Folder, "runtime", "realm"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AnUnknownTagIsInvalidInputInOneLine()
     {
         var repo = Legion();

@@ -78,6 +78,27 @@ public class RefusingAndPlanningReleases : InTempFolder
     }
 
     [Fact]
+    public void ASourceThatIsNoGitCheckoutIsExitTwo()
+    {
+        var plain = Path.Combine(dir, "plain");
+        Directory.CreateDirectory(plain);
+        File.WriteAllText(Path.Combine(plain, "CMakeLists.txt"), "project(MiniRealm)\n");
+        var run = HostRun.Of("--target=Release", $"--realm-source={plain}", $"--matrix={FixtureMatrix}", "--tag=v0.3.0", "--config=release-local", "--dry-run");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not a git checkout", run.Err);
+    }
+
+    [Fact]
+    public void ASubfolderOfTheCheckoutReleasesTheWholeTag()
+    {
+        Repo().Write("sub/CMakeLists.txt", "project(Sub)\n").Commit("sub", tag: "v0.4.0");
+        var run = HostRun.Of("--target=Release", $"--realm-source={Path.Combine(Repo().Folder, "sub")}", $"--matrix={FixtureMatrix}",
+            $"--artifacts={Path.Combine(dir, "artifacts")}", "--tag=v0.4.0", "--config=release-local", "--dry-run");
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains($"(commit {Repo().Git("rev-parse", "v0.4.0")}", run.Out);
+    }
+
+    [Fact]
     public void ATagWithoutAVersionIsExitTwo()
     {
         Repo().Git("tag", "nightly");
