@@ -125,6 +125,18 @@ public sealed class BuildContext : CakeContextAdapter
         };
     }
 
+    /// <summary>The Release target's options: --tag, --dry-run, --replace, --allow-missing, --consumer (default: consumer/ beside the matrix file).</summary>
+    public RealmCi.Release.ReleaseOptions Release(string repository, string project) => new()
+    {
+        Tag = Argument("tag") ?? throw new RealmCiException("--target=Release needs --tag=TAG"),
+        Repository = repository,
+        Project = project,
+        Consumer = Argument("consumer") is { } consumer ? Path(consumer, false) : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(MatrixFile)!, "consumer"),
+        DryRun = Flag("dry-run"),
+        Replace = Flag("replace"),
+        AllowMissing = Values("allow-missing"),
+    };
+
     private bool Flag(string name) => Argument(name) is { } text && text is not ("false" or "0" or "no");
 
     private int? Number(string name, int min) => Argument(name) switch

@@ -33,5 +33,10 @@ public static class BuildOptions
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
         new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
+        new("tag", "TAG", "Release: the git tag to release (its version names the release folder)"),
+        new("dry-run", "", "Release: print the plan (tag, commit, version, configurations, file names) and build nothing", IsFlag: true),
+        new("replace", "", "Release: overwrite an existing artifacts/release/VERSION folder", IsFlag: true),
+        new("allow-missing", "GLOB", "Release: configurations (Id glob) whose binary may be missing without failing the release (repeatable)", Repeatable: true),
+        new("consumer", "DIR", "Release: the downstream CMake project each binary must serve (default: consumer/ beside the matrix file)"),
     ];
 }
