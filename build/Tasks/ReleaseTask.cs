@@ -5,6 +5,7 @@ using RealmCi.Execution;
 using RealmCi.Matrix;
 using RealmCi.Release;
 using RealmCi.Reporting;
+using RealmCi.Results;
 using Spectre.Console;
 
 namespace RealmCi.Build.Tasks;
@@ -25,7 +26,7 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
         {
             throw new RealmCiException(e.Message, ExitCodes.EmptySelection, e);
         }
-        var pipeline = context.Pipeline(runTests: true);
+        var pipeline = await context.PipelineAsync(runTests: true);
         var release = context.Release(pipeline.Source, matrix.Definition.Project);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Security.Cryptography;
 using System.Text;
 using RealmCi.Containers;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Diagnostics;
 using RealmCi.Containers;
 using RealmCi.Errors;
