@@ -62,10 +62,11 @@ public sealed class BuildContext : CakeContextAdapter
     public bool Pull => Settings.Pull;
 
     /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
-    public PipelineOptions Pipeline(bool runTests)
+    public async Task<PipelineOptions> PipelineAsync(bool runTests)
     {
-        var source = SourceLocator.Resolve(Settings.RealmSource, Cache, Settings.RealmRepository, Settings.RealmRef,
-            line => Output.WriteLine(line), Cancellation);
+        var project = MatrixLoader.LoadSource(MatrixFile); // the matrix file's source section: repository, ref, where the project is
+        var source = await SourceLocator.ResolveAsync(Settings.RealmSource, Cache, Settings.RealmRepository ?? project.Repository,
+            Settings.RealmRef ?? project.Ref, project, line => Output.WriteLine(line), Cancellation);
         return new PipelineOptions
         {
             Source = source.Root,
@@ -81,8 +82,24 @@ public sealed class BuildContext : CakeContextAdapter
             RunTests = runTests,
             StepTimeout = Settings.StepTimeout,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
+            MatrixFile = MatrixFile,
+            CommandLineDefines = Selection.CommandLine.Cmake,
+            CommandLineEnv = Selection.CommandLine.Env,
+            ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
         };
     }
+
+    /// <summary>The Release target's options: --tag, --dry-run, --replace, --allow-missing, --consumer (default: consumer/ beside the matrix file).</summary>
+    public RealmCi.Release.ReleaseOptions Release(string repository, string project) => new()
+    {
+        Tag = Settings.Tag ?? throw new RealmCi.Errors.RealmCiException("--target=Release needs --tag=TAG"),
+        Repository = repository,
+        Project = project,
+        Consumer = Settings.Consumer ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(MatrixFile)!, "consumer"),
+        DryRun = Settings.DryRun,
+        Replace = Settings.Replace,
+        AllowMissing = Settings.AllowMissing,
+    };
 
     /// <summary>The last value of a command-line option as given (prefer <see cref="Settings"/>: it is validated).</summary>
     public string? Argument(string name) => Arguments.HasArgument(name) ? Arguments.GetArguments(name).Last() : null;

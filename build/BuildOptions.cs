@@ -35,5 +35,10 @@ public static class BuildOptions
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
         new("older-than", "DAYS", "Clean: only what was last used more than DAYS days ago"),
         new("remove", "", "Clean: remove what is listed (without it, Clean only shows)", IsFlag: true),
+        new("tag", "TAG", "Release: the git tag to release (its version names the release folder)"),
+        new("dry-run", "", "Release: print the plan (tag, commit, version, configurations, file names) and build nothing", IsFlag: true),
+        new("replace", "", "Release: overwrite an existing artifacts/release/VERSION folder", IsFlag: true),
+        new("allow-missing", "GLOB", "Release: configurations (Id glob) whose binary may be missing without failing the release (repeatable)", Repeatable: true),
+        new("consumer", "DIR", "Release: the downstream CMake project each binary must serve (default: consumer/ beside the matrix file)"),
     ];
 }

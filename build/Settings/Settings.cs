@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RealmCi.Execution;
 using RealmCi.Matrix;
 
@@ -51,13 +52,26 @@ public sealed record Settings
     /// <summary>The source checkout, if one was given (--realm-source, REALM_SOURCE, cake.config); else a clone is made.</summary>
     public string? RealmSource { get; init; }
 
-    public string RealmRef { get; init; } = "main";
+    /// <summary>What to clone when no source is given (null: the matrix file's <c>source</c> section).</summary>
+    public string? RealmRef { get; init; }
 
-    public string RealmRepository { get; init; } = SourceLocator.DefaultRepository;
+    public string? RealmRepository { get; init; }
 
     /// <summary>Clean: only what was last used more than this long ago (null: everything).</summary>
     public TimeSpan? OlderThan { get; init; }
 
     /// <summary>Clean: remove what is listed (default: show only).</summary>
     public bool Remove { get; init; }
+
+    /// <summary>Release: the tag to release.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Release: the downstream project (null: consumer/ beside the matrix file).</summary>
+    public string? Consumer { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Replace { get; init; }
+
+    public ImmutableArray<string> AllowMissing { get; init; } = [];
 }

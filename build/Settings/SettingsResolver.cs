@@ -55,10 +55,15 @@ public static class SettingsResolver
             Force = s.Flag("force"),
             StepTimeout = s.Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             RealmSource = s.Path("realm-source", null) ?? s.EnvironmentPath("REALM_SOURCE") ?? s.Path(null, "RealmSource"),
-            RealmRef = s.Text("realm-ref", "RealmRef") ?? "main",
-            RealmRepository = s.Text("realm-repository", "RealmRepository") ?? SourceLocator.DefaultRepository,
+            RealmRef = s.Text("realm-ref", "RealmRef"),
+            RealmRepository = s.Text("realm-repository", "RealmRepository"),
             OlderThan = s.Number("older-than", 0) is { } days ? TimeSpan.FromDays(days) : null,
             Remove = s.Flag("remove"),
+            Tag = s.Text("tag", null),
+            Consumer = s.Path("consumer", null),
+            DryRun = s.Flag("dry-run"),
+            Replace = s.Flag("replace"),
+            AllowMissing = s.All("allow-missing"),
         };
         if (s.Problems.Count > 0) throw new RealmCiException(string.Join(System.Environment.NewLine, s.Problems));
         return settings;

@@ -4,6 +4,7 @@ using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
+using RealmCi.Results;
 
 namespace RealmCi.Build.Tasks;
 
@@ -19,6 +20,6 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
-        return await Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, await context.PipelineAsync(runTests), () => new DockerEngine(), observer, context.Cancellation);
     }
 }

@@ -42,7 +42,7 @@ public class ResolvingTheSettings
         Assert.Null(s.Jobs);
         Assert.Null(s.StepTimeout);
         Assert.Null(s.RealmSource);
-        Assert.Equal("main", s.RealmRef);
+        Assert.Null(s.RealmRef); // the matrix file's source section decides
         Assert.Equal(VerbosityLevel.Normal, s.Verbosity);
         Assert.False(s.Remove);
     }
