@@ -17,7 +17,7 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
+        using var artifacts = context.Settings.DryRun ? null : ArtifactsLock.Acquire(context.Artifacts); // a dry run writes nothing
         var matrix = MatrixFile.Open(context.MatrixFile);
         Selection selection;
         // Without --profile or --config, a release is the matrix's 'release' profile (when it has one).
