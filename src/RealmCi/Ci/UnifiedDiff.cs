@@ -83,8 +83,8 @@ public static class UnifiedDiff
         while (x < a.Length || y < b.Length)
         {
             if (x < a.Length && y < b.Length && a[x] == b[y]) { edits.Add(new(' ', a[x], offset + x + 1, offset + y + 1)); x++; y++; }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y])) { edits.Add(new('+', b[y], offset + x + 1, offset + y + 1)); y++; }
-            else { edits.Add(new('-', a[x], offset + x + 1, offset + y + 1)); x++; }
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1])) { edits.Add(new('-', a[x], offset + x + 1, offset + y + 1)); x++; }
+            else { edits.Add(new('+', b[y], offset + x + 1, offset + y + 1)); y++; }
         }
     }
 }
