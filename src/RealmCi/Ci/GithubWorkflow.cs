@@ -97,7 +97,7 @@ public static class GithubWorkflow
         ("outputs", Y.Map(("matrix", "${{ steps.plan.outputs.matrix }}"))),
         ("steps", Y.List([.. Checkout(command).Items,
             Y.Map(("id", "plan"), ("name", "compute the job list from the matrix"),
-                ("run", $"echo \"matrix=$({command.Plan("github")})\" >> \"$GITHUB_OUTPUT\"\n"))])));
+                ("run", $"matrix=\"$({command.Plan("github")})\"\necho \"matrix=$matrix\" >> \"$GITHUB_OUTPUT\"\n"))])));
 
     private static YamlMap Run(ProfilePlan plan, JobCommand command, CiSettings settings, bool dynamic)
     {
