@@ -23,6 +23,9 @@ public sealed record CiRequest
 
     /// <summary>ci.yaml (default: next to the matrix file).</summary>
     public string? SettingsFile { get; init; }
+
+    /// <summary>The platform's limits (default: its documented ones).</summary>
+    public Caps? Caps { get; init; }
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public static class CiGenerator
     public static IReadOnlyList<(string Path, string Text)> Files(CiRequest request)
     {
         var (plans, settings) = Plans(request);
-        var caps = Caps.For(request.Platform);
+        var caps = request.Caps ?? Caps.For(request.Platform);
         var files = new List<(string, string)>();
         var platform = request.Platform == CiPlatform.Github ? "github" : "gitlab";
         var mode = request.Static ? " --static" : "";
@@ -53,7 +56,7 @@ public static class CiGenerator
         }
         foreach (var (path, text) in files)
             if (Encoding.UTF8.GetByteCount(text) > caps.MaxBytes)
-                throw new RealmCiException($"{path}: the generated file would be {Encoding.UTF8.GetByteCount(text):N0} bytes, over the platform's {caps.MaxBytes:N0}; use the dynamic mode (no --static) or fewer profiles", ExitCodes.InvalidInput);
+                throw new RealmCiException($"{path}: the generated file would be {Encoding.UTF8.GetByteCount(text)} bytes, over the platform's {caps.MaxBytes}; use the dynamic mode (no --static) or fewer profiles", ExitCodes.InvalidInput);
         return files;
     }
 
@@ -98,7 +101,7 @@ public static class CiGenerator
     {
         var matrix = MatrixFile.Open(request.MatrixFile);
         var settings = CiSettingsReader.LoadFile(request.SettingsFile ?? CiSettingsReader.PathFor(request.MatrixFile));
-        var caps = Caps.For(request.Platform);
+        var caps = request.Caps ?? Caps.For(request.Platform);
         var matrixPath = Relative(request.Root, request.MatrixFile);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(request.MatrixFile)))[..12];
         var pin = settings.Repository == "self" ? null : settings.Ref ?? GitHead(request.Root);

@@ -115,4 +115,23 @@ public class GeneratingPipelines : CiFolder
         var gitlab = File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "pr")), GitlabPipeline.ChildFile("pr"));
         Assert.Contains("git -C .realm-ci checkout --quiet 0123456789abcdef0123456789abcdef01234567", gitlab);
     }
+
+    [Fact]
+    public void OverTheJobCapTheChildPipelineRunsShardsOfTheProfile()
+    {
+        var request = Request(CiPlatform.Gitlab, true, "pr") with { Caps = new Caps(2, 50, 1_000_000) };
+        var child = Parse(File(CiGenerator.Files(request), GitlabPipeline.ChildFile("pr")));
+        var args = child.Children.Where(c => c.Value is YamlMappingNode m && m.Children.ContainsKey("variables"))
+            .Select(c => ((YamlMappingNode)((YamlMappingNode)c.Value)["variables"])["REALM_CI_ARGS"].ToString()).ToList();
+        Assert.Equal(["--profile=pr --shard=1/2", "--profile=pr --shard=2/2"], args);
+        Assert.Contains("for job in default-1-of-2 default-2-of-2;", ((YamlMappingNode)child[GitlabPipeline.Gate])["script"].ToString());
+    }
+
+    [Fact]
+    public void AFileOverTheSizeCapIsRefusedWithItsSize()
+    {
+        var request = Request(CiPlatform.Github, true, "pr") with { Caps = new Caps(256, 50, 2_000) };
+        var e = Assert.Throws<RealmCi.Errors.RealmCiException>(() => CiGenerator.Files(request));
+        Assert.Matches(@"^\.github/workflows/realm-ci-pr\.yml: the generated file would be \d+ bytes, over the platform's 2000", e.Message);
+    }
 }
