@@ -63,7 +63,7 @@ public static class CiGenerator
     /// <summary>One profile's job list for the running pipeline: JSON for GitHub's fromJSON, a child pipeline for GitLab.</summary>
     public static string Plan(CiRequest request)
     {
-        if (request.Profiles.Count > 1) throw new RealmCiException("--plan: give one --profile (the pipeline that is running)");
+        if (request.Profiles.Distinct().Count() != 1) throw new RealmCiException("--plan: give exactly one --profile (the pipeline that is running)");
         var (plans, settings) = Plans(request);
         var (plan, command) = plans[0];
         return request.Platform == CiPlatform.Github

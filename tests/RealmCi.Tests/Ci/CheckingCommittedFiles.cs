@@ -55,4 +55,12 @@ public class CheckingCommittedFiles : CiFolder
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("only the Ci target takes several", run.Err);
     }
+
+    [Fact]
+    public void PlanWantsExactlyOneProfile()
+    {
+        var run = Ci("--ci=github", "--plan");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--plan: give exactly one --profile", run.Err);
+    }
 }
