@@ -30,7 +30,8 @@ public sealed class BuildContext : CakeContextAdapter
         Explain = Argument("explain");
         Selection = new SelectionOptions
         {
-            Profile = Setting("profile", "Profile"),
+            Profile = Profiles.Count > 1 && !string.Equals(Argument("target"), "Ci", StringComparison.OrdinalIgnoreCase)
+                ? throw new RealmCiException($"--profile is given {Profiles.Count} times; only the Ci target takes several") : Setting("profile", "Profile"),
             Configs = Values("config"),
             Select = Values("select"),
             Skip = Values("skip"),
@@ -61,6 +62,9 @@ public sealed class BuildContext : CakeContextAdapter
     public string? Explain { get; }
 
     public SelectionOptions Selection { get; }
+
+    /// <summary>Every --profile given (the Ci target generates one pipeline each).</summary>
+    public IReadOnlyList<string> Profiles => Values("profile");
 
     /// <summary>Set by a target that ran to the end but found failures (exit code 1).</summary>
     public int ExitCode { get; set; }
