@@ -42,6 +42,9 @@ public sealed class BuildContext : CakeContextAdapter
 
     public SelectionOptions Selection => Settings.Selection;
 
+    /// <summary>Every --profile given (the Ci target generates one pipeline each).</summary>
+    public IReadOnlyList<string> Profiles => Settings.Profiles;
+
     /// <summary>Set by a target that ran to the end but found failures (exit code 1).</summary>
     public int ExitCode { get; set; }
 

@@ -13,7 +13,7 @@ public static class BuildOptions
         new("description", "", "List the targets with their descriptions", IsFlag: true),
         new("help", "", "Show this help", IsFlag: true),
         new("matrix", "FILE", "Matrix file (default: cake.config [RealmCi] Matrix, else matrix/realm.yaml)"),
-        new("profile", "NAME", "Profile (tier) to select (default: the file's default-profile)"),
+        new("profile", "NAME", "Profile (tier) to select (default: the file's default-profile; the Ci target takes several)", Repeatable: true),
         new("config", "ID", "Select one configuration by Id (repeatable; overrides --profile)", Repeatable: true),
         new("select", "GLOB", "Keep only Ids matching the glob (repeatable)", Repeatable: true),
         new("skip", "GLOB", "Leave out Ids matching the glob (repeatable)", Repeatable: true),
@@ -40,5 +40,10 @@ public static class BuildOptions
         new("replace", "", "Release: overwrite an existing artifacts/release/VERSION folder", IsFlag: true),
         new("allow-missing", "GLOB", "Release: configurations (Id glob) whose binary may be missing without failing the release (repeatable)", Repeatable: true),
         new("consumer", "DIR", "Release: the downstream CMake project each binary must serve (default: consumer/ beside the matrix file)"),
+        new("ci", "PLATFORM", "Ci target: github or gitlab"),
+        new("static", "", "Ci target: write fully expanded files instead of a workflow that computes its jobs at run time", IsFlag: true),
+        new("output", "DIR", "Ci target: the repository folder the files go into (default: the current folder)"),
+        new("check", "", "Ci target: compare instead of writing; exit 1 with a diff when a file is stale", IsFlag: true),
+        new("plan", "", "Ci target: print one profile's job list (GitHub: JSON for fromJSON; GitLab: a child pipeline)", IsFlag: true),
     ];
 }

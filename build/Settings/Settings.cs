@@ -74,4 +74,19 @@ public sealed record Settings
     public bool Replace { get; init; }
 
     public ImmutableArray<string> AllowMissing { get; init; } = [];
+
+    /// <summary>Every --profile given (only the Ci target takes several).</summary>
+    public ImmutableArray<string> Profiles { get; init; } = [];
+
+    /// <summary>Ci: the platform (--ci), null when not given.</summary>
+    public RealmCi.Ci.CiPlatform? Ci { get; init; }
+
+    public bool Static { get; init; }
+
+    public bool Plan { get; init; }
+
+    public bool Check { get; init; }
+
+    /// <summary>Ci: the folder the files go into (default: the working directory).</summary>
+    public string? Output { get; init; }
 }

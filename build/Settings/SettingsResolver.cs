@@ -64,7 +64,15 @@ public static class SettingsResolver
             DryRun = s.Flag("dry-run"),
             Replace = s.Flag("replace"),
             AllowMissing = s.All("allow-missing"),
+            Profiles = s.All("profile"),
+            Ci = s.Choice<RealmCi.Ci.CiPlatform?>("ci", null, null, new() { ["github"] = RealmCi.Ci.CiPlatform.Github, ["gitlab"] = RealmCi.Ci.CiPlatform.Gitlab }, "github or gitlab"),
+            Static = s.Flag("static"),
+            Plan = s.Flag("plan"),
+            Check = s.Flag("check"),
+            Output = s.Path("output", null),
         };
+        if (settings.Profiles.Length > 1 && settings.Target != "Ci")
+            s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");
         if (s.Problems.Count > 0) throw new RealmCiException(string.Join(System.Environment.NewLine, s.Problems));
         return settings;
     }

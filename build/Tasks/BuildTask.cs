@@ -19,7 +19,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
+        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
         return await Pipeline.RunAsync(selection, await context.PipelineAsync(runTests), () => new DockerEngine(), observer, context.Cancellation);
     }
 }

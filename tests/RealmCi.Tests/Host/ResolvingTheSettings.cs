@@ -21,7 +21,7 @@ public class ResolvingTheSettings
             Root = "/repo",
             WorkingDirectory = "/here",
             Home = "/home/me",
-            Targets = ["Build", "Matrix", "Test"],
+            Targets = ["Build", "Ci", "Matrix", "Test"],
             DefaultTarget = "Test",
         });
     }
@@ -100,7 +100,7 @@ public class ResolvingTheSettings
     public void AnUnknownTargetIsAProblemLikeAnyOther()
     {
         var problems = Problems(["--target=Tset", "--jobs=0"]);
-        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
+        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Ci, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
         Assert.Equal("Matrix", Resolve(["--target=matrix"]).Target);
     }
 
@@ -139,6 +139,14 @@ public class ResolvingTheSettings
         Assert.Equal(["x", "y"], s.Selection.Configs.ToArray());
         Assert.Equal(TimeSpan.FromDays(30), s.OlderThan);
         Assert.True(s.Remove);
+    }
+
+    [Fact]
+    public void OnlyTheCiTargetTakesSeveralProfilesAndItsPlatformIsChecked()
+    {
+        Assert.Equal(["pr", "nightly"], Resolve(["--target=Ci", "--ci=github", "--profile=pr", "--profile=nightly"]).Profiles.ToArray());
+        Assert.Equal(["--profile is given 2 times; only the Ci target takes several"], Problems(["--target=Matrix", "--profile=pr", "--profile=nightly"]));
+        Assert.Equal(["--ci=jenkins: expected github or gitlab"], Problems(["--target=Ci", "--ci=jenkins"]));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using RealmCi.Build.Host;
+using RealmCi.Ci;
+using RealmCi.Errors;
+
+namespace RealmCi.Build.Tasks;
+
+[TaskName("Ci")]
+[TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--plan])")]
+public sealed class CiTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var request = new CiRequest
+        {
+            Platform = context.Settings.Ci ?? throw new RealmCiException("--target=Ci needs --ci=github or --ci=gitlab"),
+            MatrixFile = context.MatrixFile,
+            Root = context.Root,
+            Profiles = context.Profiles,
+            Selection = context.Selection with { Profile = null },
+            Static = context.Settings.Static,
+            Plan = context.Settings.Plan,
+            Check = context.Settings.Check,
+            Output = context.Settings.Output ?? Path.GetFullPath("."),
+        };
+        using var stdout = new StreamWriter(context.StandardOutput, leaveOpen: true);
+        context.ExitCode = CiGenerator.Run(request, stdout);
+    }
+}
