@@ -61,7 +61,20 @@ public static class ReleasePipeline
         var code = await Pipeline.RunAsync(selection, options, () => engine, recorder, cancellation);
         if (code == ExitCodes.Interrupted || cancellation.IsCancellationRequested) return ExitCodes.Interrupted;
 
-        var results = recorder.Results.ToDictionary(r => r.Id);
+        // A cached result keeps its logs and test results, not its install tree: a binary needs the
+        // tree, so a cached configuration whose tree is not in this release's work folder is rebuilt.
+        var treeless = recorder.Results.Where(r => r.Status == ConfigurationStatus.Cached && !Directory.Exists(Path.Combine(r.Artifacts, "install")))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        if (treeless.Count > 0)
+        {
+            log($"release {plan.Names.Version}: {treeless.Count} cached configuration(s) without an install tree here; rebuilding them: {string.Join(", ", treeless.Order(StringComparer.Ordinal))}");
+            var again = selection with { Configurations = [.. selection.Configurations.Where(c => treeless.Contains(c.Id))] };
+            code = await Pipeline.RunAsync(again, options with { Force = true }, () => engine, recorder, cancellation);
+            if (code == ExitCodes.Interrupted || cancellation.IsCancellationRequested) return ExitCodes.Interrupted;
+        }
+
+        var results = new Dictionary<string, ConfigurationResult>(StringComparer.Ordinal);
+        foreach (var r in recorder.Results) results[r.Id] = r; // the latest result of each configuration
         var artifacts = new List<ManifestArtifact>();
         var missing = new List<MissingBinary>();
         bool Allowed(string id) => release.AllowMissing.Any(g => Glob.Matches(g, id));
