@@ -16,11 +16,12 @@ public static partial class MatrixLoader
     private static partial Regex FileName();
 
     /// <summary><c>sources:</c> name → { url, sha256, file }; <c>file</c> defaults to the URL's last segment.</summary>
-    private static ImmutableDictionary<string, DeclaredSource> ReadSources(YamlReader r, YamlNode node)
+    private static ImmutableDictionary<string, DeclaredSource> ReadSources(YamlReader r, YamlNode node, HashSet<string> declared)
     {
         var result = ImmutableDictionary.CreateBuilder<string, DeclaredSource>();
         foreach (var (name, keyNode, value) in r.Mapping(node, "sources"))
         {
+            declared.Add(name);
             var what = $"source '{name}'";
             var fields = r.Mapping(value, what, SourceKeys).ToDictionary(e => e.Key, e => e.Value);
             string? Get(string key)
@@ -88,14 +89,14 @@ public static partial class MatrixLoader
         return new Quarantine(entries.ToImmutable());
     }
 
-    private static void CheckSourceReferences(YamlReader r, ImmutableDictionary<string, DeclaredSource> sources, Facets defaults,
+    private static void CheckSourceReferences(YamlReader r, HashSet<string> sources, Facets defaults,
         ImmutableArray<Axis> axes, ImmutableArray<IncludeRule> includes, ImmutableArray<Override> overrides)
     {
         void Check(Facets facets, SourceSpan where)
         {
-            foreach (var name in facets.Sources.Where(n => !sources.ContainsKey(n)))
+            foreach (var name in facets.Sources.Where(n => !sources.Contains(n)))
                 r.Errors.Add(new(where, $"source '{name}' is not declared under 'sources'",
-                    sources.IsEmpty ? "declare it: sources: { NAME: { url: URL, sha256: HEX, file: ARCHIVE } }" : Suggest.Hint(name, sources.Keys.Order())));
+                    sources.Count == 0 ? "declare it: sources: { NAME: { url: URL, sha256: HEX, file: ARCHIVE } }" : Suggest.Hint(name, sources.Order())));
         }
         Check(defaults, SourceSpan.None(r.File) with { Line = 1, Column = 1 });
         foreach (var value in axes.SelectMany(a => a.Values)) Check(value.Facets, value.Where);

@@ -93,11 +93,12 @@ public static partial class MatrixLoader
             else r.Error(dp, $"default-profile '{name}' is not a profile of this file", Suggest.Hint(name, profiles.Keys.Order()));
         }
 
-        var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so) : ImmutableDictionary<string, DeclaredSource>.Empty;
+        var declared = new HashSet<string>();
+        var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so, declared) : ImmutableDictionary<string, DeclaredSource>.Empty;
         var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
 
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
-        CheckSourceReferences(r, sources, defaults, axes, includes, overrides);
+        CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
         return new MatrixDefinition(r.File, project, defaults, axes, bases, excludes, constraints, includes, profiles, overrides, defaultProfile)
         {
             Sources = sources,
