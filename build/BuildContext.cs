@@ -94,6 +94,21 @@ public sealed class BuildContext : CakeContextAdapter
         var other => throw new RealmCiException($"--pull={other}: expected missing or never"),
     };
 
+    /// <summary>--only-available: the integrator passes it, with the host's offer, into <see cref="SelectionOptions"/>.</summary>
+    public bool OnlyAvailable => Flag("only-available");
+
+    /// <summary>Whether downloads (declared sources, requires: internet) may be attempted: --downloads, else cake.config Downloads, else allow.</summary>
+    public bool Downloads => (Setting("downloads", "Downloads") ?? "allow") switch
+    {
+        "allow" => true,
+        "deny" => false,
+        var other => throw new RealmCiException($"--downloads={other}: expected allow or deny"),
+    };
+
+    /// <summary>--sources=DIR (or cake.config Sources): a folder of declared source archives.</summary>
+    public string? SourcesFolder => Argument("sources") is { } d ? Path(d, false)
+        : Configuration.GetValue("RealmCi_Sources") is { Length: > 0 } c ? Path(c, true) : null;
+
     /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
     public PipelineOptions Pipeline(bool runTests)
     {

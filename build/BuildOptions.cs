@@ -33,5 +33,8 @@ public static class BuildOptions
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
         new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
+        new("only-available", "", "Leave out configurations this host cannot prepare (registry, internet, sources) before the profile's strategy chooses", IsFlag: true),
+        new("downloads", "POLICY", "allow (default) or deny: whether declared sources and requires: internet may be downloaded (cake.config Downloads)"),
+        new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
     ];
 }
