@@ -39,6 +39,8 @@ public sealed record Selection(string Source, IReadOnlyList<BuildConfiguration> 
 /// Selects configurations: <c>--config</c> Ids if given, else the profile (the named one, the
 /// file's default-profile, or every valid row); then <c>--select</c>/<c>--skip</c> globs on
 /// Ids; then <c>--shard</c>. An empty result is an error (exit 2), never a silent success.
+/// With <c>--only-available</c>, rows the host's offer cannot meet are dropped before the
+/// profile's strategy chooses; when that leaves nothing, the exit code is 4.
 /// </summary>
 public static class Selector
 {
