@@ -42,6 +42,8 @@ public static class Explainer
         if (here is not null && !here.Keep(index))
             return Done(lines, $"left out by --only-available: {here.Describe(index).Availability.Describe()}.", false);
         if (here is not null) lines.Add("  available on this host.");
+        else if (options.Offer is { } offer)
+            lines.Add($"  on this host: {Availability.Of(ConfigurationResolver.Resolve(matrix, row, options.CommandLine), offer).Describe()}.");
 
         if (!options.Configs.IsEmpty)
         {

@@ -104,6 +104,14 @@ public class SelectingOnlyAvailable
     }
 
     [Fact]
+    public void ExplainWithAnOfferSaysWhatTheConfigurationMissesHere()
+    {
+        var lines = Explainer.Explain(Yaml.Open(Grid), new() { Profile = "smoke", Offer = Offers.AirGapped }, "v0_2-v1_0-v2_0-v3_0");
+        Assert.Contains(lines, l => l.Contains("on this host: unavailable: the internet during the image build"));
+        Assert.Equal("=> selected.", lines[^1]);
+    }
+
+    [Fact]
     public void TheListingShowsAvailabilityHere()
     {
         var path = Path.Combine(Path.GetTempPath(), $"realm-ci-grid-{Guid.NewGuid():N}.yaml");
