@@ -102,6 +102,19 @@ public class KeepingTheRealmMatrixTrue
     }
 
     [Fact]
+    public void PrOverWhatAnAirGappedHostCanRunCoversEveryPairItCanRun()
+    {
+        var offer = HostOffer.From(false, false, [], [], true, ["ucc"]);
+        static HashSet<(string, string)> Pairs(IEnumerable<BuildConfiguration> rows) =>
+            [.. rows.SelectMany(c => c.Axes.SelectMany((a, i) => c.Axes.Skip(i + 1).Select(b => ($"{a.Axis}={a.Value}", $"{b.Axis}={b.Value}"))))];
+        var available = All().Where(c => Availability.Of(c, offer).IsAvailable).ToList();
+        var pr = Selector.Select(Realm, new() { Profile = "pr", Offer = offer, OnlyAvailable = true });
+        Assert.All(pr.Configurations, c => Assert.True(pr.Availability[c.Id].IsAvailable, c.Id));
+        Assert.Equal(Pairs(available), Pairs(pr.Configurations));
+        Assert.NotEmpty(pr.Unavailable);
+    }
+
+    [Fact]
     public void GpuRowsNameTheVendorTheirGpuTestsNeed()
     {
         foreach (var c in All().Where(c => !c.Settings.Test.GpuLabels.IsDefaultOrEmpty))
