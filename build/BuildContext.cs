@@ -30,7 +30,8 @@ public sealed class BuildContext : CakeContextAdapter
         Explain = Argument("explain");
         Selection = new SelectionOptions
         {
-            Profile = Setting("profile", "Profile"),
+            Profile = Profiles.Count > 1 && !string.Equals(Argument("target"), "Ci", StringComparison.OrdinalIgnoreCase)
+                ? throw new RealmCiException($"--profile is given {Profiles.Count} times; only the Ci target takes several") : Setting("profile", "Profile"),
             Configs = Values("config"),
             Select = Values("select"),
             Skip = Values("skip"),
@@ -61,6 +62,9 @@ public sealed class BuildContext : CakeContextAdapter
     public string? Explain { get; }
 
     public SelectionOptions Selection { get; }
+
+    /// <summary>Every --profile given (the Ci target generates one pipeline each).</summary>
+    public IReadOnlyList<string> Profiles => Values("profile");
 
     /// <summary>Set by a target that ran to the end but found failures (exit code 1).</summary>
     public int ExitCode { get; set; }
@@ -110,13 +114,14 @@ public sealed class BuildContext : CakeContextAdapter
         : Configuration.GetValue("RealmCi_Sources") is { Length: > 0 } c ? Path(c, true) : null;
 
     /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
-    public PipelineOptions Pipeline(bool runTests)
+    public async Task<PipelineOptions> PipelineAsync(bool runTests)
     {
         var given = Argument("realm-source") is { } s ? Path(s, false)
             : System.Environment.GetEnvironmentVariable("REALM_SOURCE") is { Length: > 0 } env ? Path(env, false)
             : Setting("realm-source", "RealmSource") is { } configured ? Path(configured, true) : null;
-        var source = SourceLocator.Resolve(given, Cache, Setting("realm-repository", "RealmRepository") ?? SourceLocator.DefaultRepository,
-            Setting("realm-ref", "RealmRef") ?? "main", line => Output.WriteLine(line), Cancellation);
+        var project = MatrixLoader.LoadSource(MatrixFile); // the matrix file's source section: repository, ref, where the project is
+        var source = await SourceLocator.ResolveAsync(given, Cache, Setting("realm-repository", "RealmRepository") ?? project.Repository,
+            Setting("realm-ref", "RealmRef") ?? project.Ref, project, line => Output.WriteLine(line), Cancellation);
         return new PipelineOptions
         {
             Source = source.Root,
@@ -132,8 +137,24 @@ public sealed class BuildContext : CakeContextAdapter
             RunTests = runTests,
             StepTimeout = Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
+            MatrixFile = MatrixFile,
+            CommandLineDefines = Selection.CommandLine.Cmake,
+            CommandLineEnv = Selection.CommandLine.Env,
+            ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
         };
     }
+
+    /// <summary>The Release target's options: --tag, --dry-run, --replace, --allow-missing, --consumer (default: consumer/ beside the matrix file).</summary>
+    public RealmCi.Release.ReleaseOptions Release(string repository, string project) => new()
+    {
+        Tag = Argument("tag") ?? throw new RealmCiException("--target=Release needs --tag=TAG"),
+        Repository = repository,
+        Project = project,
+        Consumer = Argument("consumer") is { } consumer ? Path(consumer, false) : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(MatrixFile)!, "consumer"),
+        DryRun = Flag("dry-run"),
+        Replace = Flag("replace"),
+        AllowMissing = Values("allow-missing"),
+    };
 
     private bool Flag(string name) => Argument(name) is { } text && text is not ("false" or "0" or "no");
 

@@ -3,6 +3,7 @@ using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
+using RealmCi.Results;
 
 namespace RealmCi.Build.Tasks;
 
@@ -12,11 +13,11 @@ public sealed class BuildTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context) => context.ExitCode = await Run(context, runTests: false);
 
-    internal static Task<int> Run(BuildContext context, bool runTests)
+    internal static async Task<int> Run(BuildContext context, bool runTests)
     {
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
-        return Pipeline.RunAsync(selection, context.Pipeline(runTests), () => new DockerEngine(), observer, context.Cancellation);
+        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
+        return await Pipeline.RunAsync(selection, await context.PipelineAsync(runTests), () => new DockerEngine(), observer, context.Cancellation);
     }
 }

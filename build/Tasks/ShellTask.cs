@@ -16,7 +16,7 @@ public sealed class ShellTask : FrostingTask<BuildContext>
         if (context.Selection.Configs.Length != 1)
             throw new RealmCi.Errors.RealmCiException("--target=Shell needs exactly one --config=ID");
         var configuration = Selector.Select(matrix, context.Selection).Configurations[0];
-        context.ExitCode = await InteractiveShell.RunAsync(configuration, context.Pipeline(runTests: false), new DockerEngine(),
+        context.ExitCode = await InteractiveShell.RunAsync(configuration, await context.PipelineAsync(runTests: false), new DockerEngine(),
             line => context.Output.WriteLine(line), context.Cancellation);
     }
 }

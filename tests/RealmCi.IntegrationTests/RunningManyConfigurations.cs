@@ -66,7 +66,7 @@ public class RunningManyConfigurations(EngineFixture fx)
         // A container labelled as if by a realm-ci process that died without cleaning up.
         using var dead = System.Diagnostics.Process.Start("true")!;
         dead.WaitForExit();
-        var image = RealmCi.Images.BaseImageResolver.BootstrapTag("debian12", fx.Matrix.Definition.Bases["debian12"].Bootstrap!); // made by the fixture
+        var image = RealmCi.Images.BaseImageResolver.BootstrapTag(fx.Matrix.Definition.Bases["debian12"]); // made by the fixture
         var output = new List<string>();
         var code = await RealmCi.Processes.RunAsync("docker", ["create", "--label", $"{Labels.Run}=killed-run", "--label", $"{Labels.Pid}={dead.Id}",
             "--label", $"{Labels.Host}={Environment.MachineName}", image, "true"], null, l => output.Add(l.Text), CancellationToken.None);

@@ -144,13 +144,13 @@ public class RunningOneConfiguration(EngineFixture fx)
         var r = await Run("release-local", options);
         Assert.Equal(ConfigurationStatus.Passed, r.Status);
         var built = Path.Combine(options.Artifacts, "release-local", "build", "CMakeCache.txt");
-        Assert.Equal(4321, Owner(built));
+        Assert.Equal(4321, await Owner(built));
     }
 
-    private static int Owner(string path)
+    private static async Task<int> Owner(string path)
     {
-        var output = new System.Text.StringBuilder();
-        RealmCi.Processes.RunAsync("stat", ["-c", "%u", path], null, l => output.Append(l.Text), CancellationToken.None).GetAwaiter().GetResult();
-        return int.Parse(output.ToString().Trim());
+        var stat = await RealmCi.Processes.CaptureAsync("stat", ["-c", "%u", path], CancellationToken.None);
+        Assert.Equal(0, stat.ExitCode);
+        return int.Parse(stat.Stdout.Trim());
     }
 }

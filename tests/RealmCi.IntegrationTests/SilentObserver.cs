@@ -11,7 +11,8 @@ public sealed class SilentObserver : IRunObserver
 
     public Task<T> Around<T>(Func<Task<T>> run) => run();
     public void Log(string line) { lock (Lines) Lines.Add(line); }
-    public void Detail(string line) { }
+    public List<string> Details { get; } = [];
+    public void Detail(string line) { lock (Details) Details.Add(line); }
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
     public void StepStarted(string id, StepKind step, string command) { lock (Lines) Lines.Add($"{id} {step}"); }
     public void Progress(string id, int done, int total) { lock (Lines) Lines.Add($"{id} {done}/{total}"); }

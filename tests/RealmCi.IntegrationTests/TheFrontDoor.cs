@@ -6,11 +6,11 @@ namespace RealmCi.IntegrationTests;
 [Collection("engine")]
 public class TheFrontDoor(EngineFixture fx)
 {
-    private static (int Code, string Output) BuildSh(IReadOnlyDictionary<string, string>? env, params string[] args)
+    private static async Task<(int Code, string Output)> BuildSh(IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var output = new StringBuilder();
-        var code = RealmCi.Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"), args, env ?? new Dictionary<string, string>(),
-            line => { lock (output) output.AppendLine(line.Text); }, CancellationToken.None, EngineFixture.Root).GetAwaiter().GetResult();
+        var code = await RealmCi.Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"), args, env ?? new Dictionary<string, string>(),
+            line => { lock (output) output.AppendLine(line.Text); }, CancellationToken.None, EngineFixture.Root);
         return (code, output.ToString());
     }
 
@@ -21,30 +21,36 @@ public class TheFrontDoor(EngineFixture fx)
     ];
 
     [Fact]
-    public void APassingRunExitsZeroWithASummary()
+    public async Task APassingRunExitsZeroWithASummary()
     {
-        var (code, output) = BuildSh(null, Fixture("release-local", "door-pass"));
+        var (code, output) = await BuildSh(null, Fixture("release-local", "door-pass"));
         Assert.True(code == 0, output);
         Assert.Contains("release-local: passed", output);
         Assert.Contains("1 of 1 configurations passed.", output);
     }
 
     [Fact]
-    public void AFailingRunExitsOneShowsTheLogTailAndHowToReproduce()
+    public async Task AFailingRunExitsOneShowsTheLogTailAndHowToReproduce()
     {
-        var (code, output) = BuildSh(null, Fixture("debug-local-badtest", "door-fail"));
+        var (code, output) = await BuildSh(null, Fixture("debug-local-badtest", "door-fail"));
         Assert.Equal(1, code);
         Assert.Contains("test failed: exit code", output);
         Assert.Contains("last lines of", output);
         Assert.Contains("Reproduce debug-local-badtest: ./build.sh --target=Test", output);
+        // Exactly what ran: the matrix file, the executor, the pull policy and the artifacts folder.
+        var reproduce = output.Split('\n').Single(l => l.StartsWith("Reproduce debug-local-badtest:", StringComparison.Ordinal));
+        Assert.Contains($"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", reproduce);
+        Assert.Contains("--executor=docker", reproduce);
+        Assert.Contains("--pull=never", reproduce);
+        Assert.Contains($"--artifacts={Path.Combine(fx.Work, "door-fail")}", reproduce);
         Assert.Contains("test unit.broken", output);
     }
 
     [Fact]
-    public void AnUnreachableEngineExitsThreeWithOneLine()
+    public async Task AnUnreachableEngineExitsThreeWithOneLine()
     {
         var env = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/realm-ci-no-engine.sock" };
-        var (code, output) = BuildSh(env, [.. Fixture("release-local", "door-noengine"), "--executor=docker"]);
+        var (code, output) = await BuildSh(env, [.. Fixture("release-local", "door-noengine"), "--executor=docker"]);
         Assert.Equal(3, code);
         var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error:"));
         Assert.Contains("unix:///tmp/realm-ci-no-engine.sock", error);
@@ -53,17 +59,17 @@ public class TheFrontDoor(EngineFixture fx)
     }
 
     [Fact]
-    public void AMissingSourceFolderExitsTwo()
+    public async Task AMissingSourceFolderExitsTwo()
     {
-        var (code, output) = BuildSh(null, "--target=Test", "--realm-source=/tmp/realm-ci-no-such-source", "--pull=never");
+        var (code, output) = await BuildSh(null, "--target=Test", "--realm-source=/tmp/realm-ci-no-such-source", "--pull=never");
         Assert.Equal(2, code);
         Assert.Contains("error: --realm-source=/tmp/realm-ci-no-such-source: no such folder", output);
     }
 
     [Fact]
-    public void TheImagesTargetPreparesWithoutBuilding()
+    public async Task TheImagesTargetPreparesWithoutBuilding()
     {
-        var (code, output) = BuildSh(null, "--target=Images", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", "--config=release-local", "--pull=never");
+        var (code, output) = await BuildSh(null, "--target=Images", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}", "--config=release-local", "--pull=never");
         Assert.True(code == 0, output);
         Assert.Matches(@"release-local: realm-ci/debian12:[0-9a-f]{16} \(up to date\)", output);
     }

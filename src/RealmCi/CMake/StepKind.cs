@@ -1,6 +1,4 @@
 namespace RealmCi.CMake;
 
+/// <summary>The steps of a configuration, in order (see Execution's StepPlan for their commands).</summary>
 public enum StepKind { Image, Configure, Build, Test, Install }
-
-/// <summary>One command of a step: an argument list, never a shell string.</summary>
-public sealed record StepCommand(StepKind Kind, IReadOnlyList<string> Arguments, TimeSpan Timeout);

@@ -1,26 +1,31 @@
 using System.Security.Cryptography;
 using System.Text;
-using RealmCi.Containers;
 
 namespace RealmCi.Caching;
 
 /// <summary>
-/// A hash of the source tree's content: a clean git checkout's tree id (instant), else the
-/// content of every tracked file (git), else of every file outside .git and build folders.
-/// Times and owners do not count; content and paths do.
+/// A hash of the source tree the build sees. In a git checkout: the tree id when nothing is
+/// modified, added or deleted (instant); otherwise the paths and content of every file the build
+/// can see — tracked or untracked-but-not-ignored (<c>git ls-files -co --exclude-standard</c>),
+/// with deleted tracked files counted as deleted. Outside git: every file outside .git and build
+/// folders. Times and owners do not count; content and paths do.
 /// </summary>
 public static class SourceFingerprint
 {
     private static readonly string[] Skipped = [".git", "build", "artifacts", ".cache", "node_modules"];
 
-    public static string Compute(string root, CancellationToken cancellation)
+    public static async Task<string> ComputeAsync(string root, CancellationToken cancellation)
     {
         if (Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")))
         {
-            var status = Git(root, cancellation, "status", "--porcelain", "--untracked-files=no");
-            if (status is "") return "git-tree:" + Git(root, cancellation, "rev-parse", "HEAD^{tree}")!.Trim();
-            if (Git(root, cancellation, "ls-files", "-z") is { } tracked)
-                return "git-files:" + HashFiles(root, tracked.Split('\0', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal), cancellation);
+            // Untracked files count (they are not ignored, so CMake may glob or list them): "clean" means none of those either.
+            var status = await GitAsync(root, cancellation, "status", "--porcelain", "--untracked-files=all");
+            if (status is "") return "git-tree:" + (await GitAsync(root, cancellation, "rev-parse", "HEAD^{tree}"))!.Trim();
+            if (await GitAsync(root, cancellation, "ls-files", "-z", "--cached", "--others", "--exclude-standard") is { } visible)
+            {
+                var paths = visible.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal);
+                return "git-files:" + HashFiles(root, paths, cancellation);
+            }
         }
         return "files:" + HashFiles(root, Walk(root).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal), cancellation);
     }
@@ -46,7 +51,7 @@ public static class SourceFingerprint
             hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
             var info = new FileInfo(path);
             if (info.LinkTarget is { } target) { hash.AppendData(Encoding.UTF8.GetBytes("->" + target + "\0")); continue; }
-            if (!info.Exists) { hash.AppendData("deleted\0"u8); continue; }
+            if (!info.Exists) { hash.AppendData(Directory.Exists(path) ? "dir\0"u8 : "deleted\0"u8); continue; }
             using var stream = info.OpenRead();
             int n;
             while ((n = stream.Read(buffer)) > 0) hash.AppendData(buffer, 0, n);
@@ -55,14 +60,13 @@ public static class SourceFingerprint
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static string? Git(string root, CancellationToken cancellation, params string[] args)
+    /// <summary>git's standard output, or null when git is missing or fails (then the files are walked).</summary>
+    private static async Task<string?> GitAsync(string root, CancellationToken cancellation, params string[] args)
     {
-        var output = new StringBuilder();
         try
         {
-            var code = Processes.RunAsync("git", ["-C", root, "-c", "safe.directory=*", .. args], null,
-                (OutputLine line) => { if (!line.IsError) output.Append(line.Text).Append('\n'); }, cancellation).GetAwaiter().GetResult();
-            return code == 0 ? output.ToString().TrimEnd('\n') : null;
+            var run = await Processes.CaptureAsync("git", ["-C", root, "-c", "safe.directory=*", "-c", "core.quotepath=off", .. args], cancellation);
+            return run.ExitCode == 0 ? run.Stdout.TrimEnd('\n') : null;
         }
         catch (Errors.RealmCiException) { return null; } // git is not installed
     }

@@ -5,25 +5,27 @@ using RealmCi.Containers;
 using RealmCi.Images;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
+using RealmCi.Results;
 
 namespace RealmCi.Execution;
 
 /// <summary>
-/// One configuration end to end: image → (result cache) → configure → build → test → install,
-/// each step with its own log and timeout, into <c>artifacts/ID/</c>. A configuration whose
-/// inputs are unchanged since it last passed is reported as cached, pointing at the earlier
-/// artifacts. Whatever happens, <c>result.json</c> and <c>reproduce.sh</c> are written (in
-/// <c>finally</c>); a failure is a result.
+/// One configuration end to end: clear its folder's old outputs → image → plan
+/// (<see cref="StepPlanner"/>) → result cache → the plan's steps through an executor → its
+/// files (<see cref="ConfigurationOutputs"/>). Planning is pure, running is the executors' and
+/// <see cref="StepRunner"/>'s, writing is <see cref="ConfigurationOutputs"/>'. A configuration
+/// whose inputs are unchanged since it last passed is reported as cached, with the entry's
+/// files written into its folder. Whatever happens, <c>result.json</c> and <c>reproduce.sh</c>
+/// are written; a failure is a result.
 /// </summary>
 public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngine? engine, ImagePreparer? images, IRunObserver observer,
     ResultCache? cache = null, string? sourceFingerprint = null)
 {
-    private static readonly string[] Outputs = ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"];
-
     public async Task<ConfigurationResult> RunAsync(BuildConfiguration c, int parallel, CancellationToken cancellation)
     {
         var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
+        ConfigurationOutputs.Clear(folder);
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
 
@@ -31,69 +33,57 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var clock = Stopwatch.StartNew();
         var results = new List<StepResult>();
         IReadOnlyList<TestCaseResult> tests = [];
-        string? image = null;
-        string? key = null;
-        IExecutor? executor = null;
-        var env = c.Settings.Env;
-        var reproduce = $"{options.ReproducePrefix} --config={c.Id}";
+        string? image = null, key = null, unavailable = null;
+        StepPlan? plan = null;
+        var executorKind = engine is null ? "host" : "docker";
         var current = StepKind.Image;
         try
         {
             PreparedImage? prepared = null;
             if (engine is not null && images is not null)
             {
-                observer.StepStarted(c.Id, StepKind.Image, "");
-                var (step, ready) = await PrepareImageAsync(c, folder, cancellation);
-                if (ready is null) { results.Add(step); return Finish(); }
-                prepared = ready;
-                image = ready.Tag;
-                results.Add(step);
+                var outcome = await ImageStep.RunAsync(images, c, folder, options, observer, cancellation);
+                results.Add(outcome.Step);
+                if (outcome.Image is null) { unavailable = outcome.Unavailable; return Finish(); }
+                prepared = outcome.Image;
+                image = prepared.Tag;
+                File.WriteAllText(Path.Combine(folder, "Dockerfile"), prepared.Dockerfile);
             }
+
+            var layout = prepared is not null
+                ? ExecutorLayout.Docker(prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id))
+                : ExecutorLayout.Host(options.Source, folder, ccache, HostFacts.HasTool("ccache"));
+            plan = StepPlanner.Plan(c, options, layout, parallel);
 
             if (cache is not null && sourceFingerprint is not null)
             {
-                key = CacheKey.Compute(c, sourceFingerprint, options.SourceSubdir, image ?? $"host:{Environment.MachineName}", options.RunTests, options.GpuPresent);
+                var environment = image ?? await Toolchain.IdentifyAsync(c.Settings.Cmake, c.Settings.Env, cancellation);
+                key = CacheKey.Compute(c, sourceFingerprint, options.SourceSubdir, environment, options.RunTests, options.GpuPresent);
                 if (!options.Force && cache.Find(key) is { } hit) return Cached(hit);
             }
 
-            foreach (var stale in Outputs) File.Delete(Path.Combine(folder, stale));
-            if (prepared is not null)
+            IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
+            var steps = new StepRunner(executor, plan, folder, observer);
+            foreach (var step in plan.For(options.RunTests))
             {
-                File.WriteAllText(Path.Combine(folder, "Dockerfile"), prepared.Dockerfile);
-                File.WriteAllLines(Path.Combine(folder, "image.log"), prepared.Log);
-                executor = new DockerExecutor(engine!, prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id),
-                    c.Settings.Container.ShmSize, options.GpuPresent && c.Settings.Container.Gpus is not null);
+                current = step.Kind;
+                if (step.Kind == StepKind.Test)
+                {
+                    var (testStep, testResults) = await TestStep.RunAsync(step, steps, folder, cancellation);
+                    tests = testResults;
+                    results.Add(testStep);
+                    if (testStep.Status == StepStatus.Cancelled) return Finish();
+                    continue; // failing tests are a result; the install still runs
+                }
+                var result = await steps.RunAsync(step, append: false, cancellation);
+                results.Add(result);
+                if (result.Status != StepStatus.Passed) return Finish();
             }
-            else executor = new HostExecutor(options.Source, folder, ccache);
-
-            var steps = new StepRunner(executor, env, folder, c.Id, observer);
-            var at = executor.Layout;
-            var ccacheUsable = executor is DockerExecutor ? c.Settings.Packages.Contains("ccache") : HostFacts.HasTool("ccache");
-
-            current = StepKind.Configure;
-            var configure = CMakeCommands.Configure(c, at, options.SourceSubdir, ccacheUsable);
-            if (!Passed(await steps.RunAsync(StepKind.Configure, options.Timeout(StepKind.Configure), false, cancellation, configure))) return Finish();
-
-            current = StepKind.Build;
-            var build = CMakeCommands.Build(at, parallel);
-            if (!Passed(await steps.RunAsync(StepKind.Build, options.Timeout(StepKind.Build), false, cancellation, build))) return Finish();
-
-            if (options.RunTests)
-            {
-                current = StepKind.Test;
-                var (testStep, testResults) = await TestStep.RunAsync(c, executor, steps, options, parallel, folder, cancellation);
-                tests = testResults;
-                results.Add(testStep);
-                if (testStep.Status == StepStatus.Cancelled) return Finish();
-            }
-
-            current = StepKind.Install;
-            Passed(await steps.RunAsync(StepKind.Install, options.Timeout(StepKind.Install), false, cancellation, CMakeCommands.Install(at)));
             return Finish();
         }
         catch (OperationCanceledException)
         {
-            // Interrupted outside a step's own handling (e.g. preparing the image): still a result.
+            // Interrupted outside a step's own handling (e.g. identifying the toolchain): still a result.
             results.Add(new StepResult(current, StepStatus.Cancelled, null, 0, null, null, "interrupted"));
             return Finish();
         }
@@ -105,65 +95,48 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             return Finish();
         }
 
-        bool Passed(StepResult step)
-        {
-            results.Add(step);
-            return step.Status == StepStatus.Passed;
-        }
+        string Reproduce(bool force = false) => ReproduceCommand.Line(options, c.Id, executorKind, force);
 
-        ConfigurationResult Cached(CacheEntry hit) =>
-            new ConfigurationResult(c.Id, ConfigurationStatus.Cached, results, [], hit.Image ?? image, engine is null ? "host" : "docker",
-                started, clock.Elapsed.TotalSeconds, hit.Artifacts, reproduce + " --force")
-            { Recorded = hit.Tests, CachedAt = hit.Finished, CacheKey = key };
+        ConfigurationResult Cached(CacheEntry hit)
+        {
+            var earlier = hit.Result;
+            var result = new ConfigurationResult(c.Id, ConfigurationStatus.Cached, [], CachedTests(hit), earlier.Image ?? image, executorKind,
+                started, clock.Elapsed.TotalSeconds, folder, Reproduce(force: true))
+            {
+                Recorded = new TestCounts(earlier.Tests.Passed, earlier.Tests.Failed, earlier.Tests.Skipped),
+                CachedAt = earlier.Started.AddSeconds(earlier.Seconds),
+                CachedFrom = earlier.Run,
+                CacheKey = key,
+                RunId = options.RunId,
+            };
+            ConfigurationOutputs.WriteCached(folder, hit, result, plan, options.RunTests);
+            return result;
+        }
 
         ConfigurationResult Finish()
         {
             var status = results.Any(s => s.Status == StepStatus.Cancelled) ? ConfigurationStatus.Cancelled
+                : unavailable is not null ? ConfigurationStatus.Unavailable
                 : results.All(s => s.Status == StepStatus.Passed) && tests.All(t => t.Status != TestStatus.Failed) ? ConfigurationStatus.Passed
                 : ConfigurationStatus.Failed;
-            var result = new ConfigurationResult(c.Id, status, results, tests, image, executor?.Kind ?? (engine is null ? "host" : "docker"),
-                started, clock.Elapsed.TotalSeconds, folder, reproduce) { CacheKey = key };
-            ResultJson.Write(Path.Combine(folder, "result.json"), result);
-            AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript(c, result));
-            if (key is not null) cache?.Remember(key, result);
+            var result = new ConfigurationResult(c.Id, status, results, tests, image, executorKind, started, clock.Elapsed.TotalSeconds, folder, Reproduce())
+            {
+                CacheKey = key,
+                RunId = options.RunId,
+                Reason = unavailable,
+            };
+            ConfigurationOutputs.Write(folder, result, plan, options.RunTests, cache);
             return result;
         }
     }
 
-    private async Task<(StepResult, PreparedImage?)> PrepareImageAsync(BuildConfiguration c, string folder, CancellationToken cancellation)
+    /// <summary>The earlier run's tests: its JUnit (now in this folder) plus the skips realm-ci recorded (GPU tests never reach ctest).</summary>
+    private static List<TestCaseResult> CachedTests(CacheEntry hit)
     {
-        var clock = Stopwatch.StartNew();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(options.Timeout(StepKind.Image));
-        var log = Path.Combine(folder, "image.log");
-        try
-        {
-            var prepared = await images!.PrepareAsync(c, observer.Detail, deadline.Token);
-            return (new StepResult(StepKind.Image, StepStatus.Passed, 0, clock.Elapsed.TotalSeconds, prepared.Tag, log), prepared);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return (new StepResult(StepKind.Image, StepStatus.TimedOut, null, clock.Elapsed.TotalSeconds, null, log, "timed out"), null);
-        }
-        catch (ImageBuildException e)
-        {
-            File.WriteAllLines(log, [.. e.Log, e.Message]);
-            return (new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null);
-        }
+        var junit = Path.Combine(hit.Folder, "junit.xml");
+        var tests = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
+        foreach (var skip in hit.Result.Tests.Skips)
+            if (!tests.Any(t => t.Name == skip.Name)) tests.Add(new TestCaseResult(skip.Name, TestStatus.Skipped, 0, skip.Reason));
+        return tests;
     }
-
-    /// <summary>The commands each step really ran, after a realm-ci one-liner.</summary>
-    private string ReproduceScript(BuildConfiguration c, ConfigurationResult r) =>
-        $"""
-        #!/usr/bin/env bash
-        # Reproduces configuration {c.Id} ({r.Status.ToString().ToLowerInvariant()} in realm-ci run {options.RunId}).
-        #
-        # With realm-ci, from its checkout:
-        #   {r.Reproduce}
-        #
-        # Or by hand, the same steps ({r.Executor} executor):
-        set -euo pipefail
-        {string.Join("\n", r.Steps.Where(s => s.Step != StepKind.Image && s.Command is not null).Select(s => s.Command))}
-
-        """;
 }

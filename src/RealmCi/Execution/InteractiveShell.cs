@@ -4,12 +4,15 @@ using RealmCi.Errors;
 using RealmCi.Images;
 using RealmCi.Matrix;
 
+using RealmCi.Results;
+
 namespace RealmCi.Execution;
 
 /// <summary>
 /// An interactive shell in a configuration's container, with the source (read-only), the build
 /// tree and ccache mounted as the steps see them. Terminal handling is the docker CLI's job,
-/// so this runs <c>docker run -it</c> with the same arguments a step container gets.
+/// so this runs <c>docker run -it</c> with the arguments the plan gives the build step's container.
+/// (The one process not run through CliWrap: it needs the terminal itself, not redirected streams.)
 /// </summary>
 public static class InteractiveShell
 {
@@ -21,14 +24,20 @@ public static class InteractiveShell
         Directory.CreateDirectory(folder);
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
-        var executor = new DockerExecutor(engine, image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id), c.Settings.Container.ShmSize, false);
-        var args = DockerExecutor.DockerRunArguments(executor.Spec(CMake.StepKind.Build, ["bash"], c.Settings.Env), interactive: true);
+        var layout = ExecutorLayout.Docker(image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id));
+        var plan = StepPlanner.Plan(c, options, layout, HostFacts.Cores);
+        var args = PlanText.DockerRunArguments(plan.Container(plan.Step(CMake.StepKind.Build), ["bash"]), interactive: true);
         log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");
         if (!HostFacts.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
         var info = new ProcessStartInfo(args[0]) { UseShellExecute = false };
         foreach (var a in args.Skip(1)) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
-        await process.WaitForExitAsync(cancellation);
+        try { await process.WaitForExitAsync(cancellation); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // the docker client; --rm and --init remove the container
+            throw;
+        }
         return process.ExitCode;
     }
 }

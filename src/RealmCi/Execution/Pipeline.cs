@@ -5,6 +5,7 @@ using RealmCi.Errors;
 using RealmCi.Images;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
+using RealmCi.Results;
 
 namespace RealmCi.Execution;
 
@@ -12,8 +13,8 @@ namespace RealmCi.Execution;
 /// The Build and Test targets over a selection: choose the executor, remove containers of
 /// dead runs, then run the configurations — several at once within the machine's cores and
 /// memory, images prepared ahead so they overlap with builds, unchanged ones taken from the
-/// result cache — reporting each as it finishes, and always writing the summary. Exit code:
-/// 0 all passed, 1 any failed, 130 interrupted.
+/// result cache — reporting each as it finishes, and always writing the summary, in which every
+/// selected configuration appears. Exit code: see <see cref="ExitCode"/>; 5 for an empty selection.
 /// </summary>
 public static class Pipeline
 {
@@ -21,20 +22,26 @@ public static class Pipeline
         IRunObserver observer, CancellationToken cancellation)
     {
         var configurations = selection.Configurations;
+        if (configurations.Count == 0)
+        {
+            observer.Log($"the selection is empty ({selection.Source}): nothing to run");
+            return ExitCodes.EmptySelection;
+        }
         var engine = await ChooseEngineAsync(options.Executor, connect, observer.Log, cancellation);
         if (engine is not null) await OrphanSweeper.SweepAsync(engine, observer.Log, cancellation);
 
         var clock = Stopwatch.StartNew();
-        var fingerprint = SourceFingerprint.Compute(options.Source, cancellation);
+        var fingerprint = await SourceFingerprint.ComputeAsync(options.Source, cancellation);
         observer.Log($"source {options.Source} ({fingerprint[..Math.Min(fingerprint.Length, 22)]}…, hashed in {clock.ElapsedMilliseconds} ms)");
 
         var capacity = Capacity.For(HostFacts.Cores, HostFacts.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
         observer.Log($"{configurations.Count} configuration(s): {selection.Source}; {capacity.Jobs} at a time, {capacity.CoresPerJob} core(s) each");
 
-        var images = engine is null ? null : new ImagePreparer(engine, options.Pull);
+        var images = engine is null ? null : new ImagePreparer(engine, options.Pull, options.ImageTimeout);
         var runner = new ConfigurationRunner(options, engine, images, observer, new ResultCache(options.Cache), fingerprint);
         var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList());
         observer.Queued(configurations);
+        var executor = engine is null ? "host" : "docker";
 
         using var stopPrefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var prefetch = images is null ? Task.CompletedTask : Task.Run(() => PrefetchAsync(images, configurations, stopPrefetch.Token), CancellationToken.None);
@@ -45,20 +52,37 @@ public static class Pipeline
             results = await observer.Around(() => new Scheduler(capacity, options.FailFast).RunAsync(configurations,
                 (c, cores, token) => runner.RunAsync(c, cores, token),
                 r => { observer.Finished(r); summary.Add(r); lock (done) done.Add(r); },
-                cancellation));
+                cancellation,
+                (c, reason) => ConfigurationResult.NotStarted(c.Id, reason, Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)),
+                    ReproduceCommand.Line(options, c.Id, executor)) with { RunId = options.RunId }));
         }
         finally
         {
             await stopPrefetch.CancelAsync();
             try { await prefetch; } catch (OperationCanceledException) { }
             var interrupted = cancellation.IsCancellationRequested;
-            lock (done) results = results.Count > 0 ? results : [.. done];
+            lock (done) results = results.Count > 0 ? results : Complete(configurations, done, options, executor);
+            foreach (var missing in results.Where(r => !done.Contains(r))) summary.Add(missing);
             summary.Complete(interrupted);
             observer.Summary(results, configurations.Count);
         }
-        if (cancellation.IsCancellationRequested || results.Any(r => r.Status == ConfigurationStatus.Cancelled)) return ExitCodes.Interrupted;
-        return results.Count == configurations.Count && results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+        return ExitCode(results, cancellation.IsCancellationRequested);
     }
+
+    /// <summary>0 all passed or cached; 130 interrupted; 1 any failed; 4 nothing failed but something cannot run here.</summary>
+    public static int ExitCode(IReadOnlyList<ConfigurationResult> results, bool interrupted)
+    {
+        if (interrupted || results.Any(r => r.Status == ConfigurationStatus.Cancelled)) return ExitCodes.Interrupted;
+        if (results.Count == 0) return ExitCodes.EmptySelection;
+        if (results.Any(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.NotRun)) return ExitCodes.Failed;
+        if (results.Any(r => r.Status == ConfigurationStatus.Unavailable)) return ExitCodes.ConfigurationUnavailable;
+        return ExitCodes.Success;
+    }
+
+    /// <summary>When the scheduler itself was torn down: what finished, and every other selected configuration as not run.</summary>
+    private static List<ConfigurationResult> Complete(IReadOnlyList<BuildConfiguration> configurations, List<ConfigurationResult> done, PipelineOptions options, string executor) =>
+        [.. configurations.Select(c => done.FirstOrDefault(r => r.Id == c.Id) ?? ConfigurationResult.NotStarted(c.Id, "not started: interrupted",
+            Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)), ReproduceCommand.Line(options, c.Id, executor)))];
 
     /// <summary>Prepares every image ahead, one at a time, so image builds overlap with configurations that are already building.</summary>
     private static async Task PrefetchAsync(ImagePreparer images, IReadOnlyList<BuildConfiguration> configurations, CancellationToken cancellation)
@@ -66,7 +90,7 @@ public static class Pipeline
         foreach (var c in configurations)
         {
             if (cancellation.IsCancellationRequested) return;
-            try { await images.PrepareAsync(c, _ => { }, cancellation); }
+            try { await images.PrepareAsync(c, _ => { }, null, cancellation); }
             catch (Exception e) when (e is not OperationCanceledException) { } // the configuration reports its own image failure
         }
     }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace RealmCi.Execution;
 
 public enum ExecutorKind { Auto, Docker, Host }
@@ -47,8 +49,25 @@ public sealed record PipelineOptions
     /// <summary>uid:gid the containers run as: the invoking user's.</summary>
     public string User { get; init; } = HostFacts.User;
 
-    /// <summary>The realm-ci command that reruns a configuration (the Id and --config are appended).</summary>
+    /// <summary>Superseded by <see cref="ReproduceCommand"/>, which builds the whole command from these options; kept so existing callers compile.</summary>
     public string ReproducePrefix { get; init; } = "./build.sh --target=Test";
+
+    // What the reproduce command needs to rerun exactly what ran (see ReproduceCommand).
+
+    /// <summary>The matrix file the selection came from (--matrix), or null when unknown.</summary>
+    public string? MatrixFile { get; init; }
+
+    /// <summary>The command line's --define=KEY=VALUE.</summary>
+    public ImmutableSortedDictionary<string, string> CommandLineDefines { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>The command line's --env=KEY=VALUE.</summary>
+    public ImmutableSortedDictionary<string, string> CommandLineEnv { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
+    public string? ArtifactsArgument { get; init; }
+
+    /// <summary>How long one configuration waits for its image (the preparation itself is capped by the image step's default).</summary>
+    public TimeSpan ImageTimeout => Timeout(CMake.StepKind.Image);
 
     public TimeSpan Timeout(CMake.StepKind step)
     {

@@ -1,4 +1,5 @@
 using RealmCi.Matrix;
+using RealmCi.Results;
 
 namespace RealmCi.Execution;
 
@@ -22,9 +23,11 @@ public sealed record Capacity(int Jobs, int CoresPerJob)
 /// <summary>
 /// Runs configurations with at most <see cref="Capacity.Jobs"/> at once, in selection order.
 /// Keep-going by default: a failed configuration is a result and the others still run. With
-/// fail-fast, no new configuration starts after the first failure; running ones finish.
-/// Interruption stops launching at once; running ones see the token and clean up.
-/// Results come back in selection order, each reported as soon as it finishes.
+/// fail-fast, no new configuration starts after the first failure (a cached or unavailable
+/// result is not a failure); running ones finish. Interruption stops launching at once; running
+/// ones see the token and clean up. Every selected configuration gets a result, in selection
+/// order: those never started are <see cref="ConfigurationStatus.NotRun"/>, with the reason.
+/// Each result is reported as soon as it is known.
 /// </summary>
 public sealed class Scheduler(Capacity capacity, bool failFast)
 {
@@ -32,17 +35,18 @@ public sealed class Scheduler(Capacity capacity, bool failFast)
         IReadOnlyList<BuildConfiguration> configurations,
         Func<BuildConfiguration, int, CancellationToken, Task<ConfigurationResult>> run,
         Action<ConfigurationResult> finished,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        Func<BuildConfiguration, string, ConfigurationResult>? notStarted = null)
     {
         var results = new ConfigurationResult?[configurations.Count];
         using var slots = new SemaphoreSlim(capacity.Jobs);
         var running = new List<Task>();
-        var failed = 0;
+        string? firstFailure = null;
         for (var i = 0; i < configurations.Count; i++)
         {
             try { await slots.WaitAsync(cancellation); }
             catch (OperationCanceledException) { break; }
-            if (cancellation.IsCancellationRequested || (failFast && Volatile.Read(ref failed) > 0)) { slots.Release(); break; }
+            if (cancellation.IsCancellationRequested || (failFast && Volatile.Read(ref firstFailure) is not null)) { slots.Release(); break; }
             var index = i;
             running.Add(Task.Run(async () =>
             {
@@ -50,13 +54,24 @@ public sealed class Scheduler(Capacity capacity, bool failFast)
                 {
                     var result = await run(configurations[index], capacity.CoresPerJob, cancellation);
                     results[index] = result;
-                    if (result.Status != ConfigurationStatus.Passed) Interlocked.Increment(ref failed);
+                    if (result.Status == ConfigurationStatus.Failed) Interlocked.CompareExchange(ref firstFailure, result.Id, null);
                     finished(result);
                 }
                 finally { slots.Release(); }
             }, CancellationToken.None));
         }
         await Task.WhenAll(running);
-        return results.Where(r => r is not null).Select(r => r!).ToList();
+
+        var reason = cancellation.IsCancellationRequested ? "not started: interrupted"
+            : firstFailure is { } failed ? $"not started: --fail-fast after {failed} failed"
+            : "not started";
+        for (var i = 0; i < configurations.Count; i++)
+        {
+            if (results[i] is not null) continue;
+            var c = configurations[i];
+            results[i] = notStarted?.Invoke(c, reason) ?? ConfigurationResult.NotStarted(c.Id, reason, "", "");
+            finished(results[i]!);
+        }
+        return [.. results.Select(r => r!)];
     }
 }

@@ -9,22 +9,37 @@ namespace RealmCi.Images;
 public sealed record PreparedImage(string Tag, string Dockerfile, string Base, bool Built, TimeSpan Duration, IReadOnlyList<string> Log);
 
 /// <summary>
-/// Prepares images: resolves the base, renders the recipe, and builds it only when its
-/// content-addressed tag is missing. Each recipe is prepared once per run however many
-/// configurations share it, and one image builds at a time (package installs are I/O bound and
-/// share the mirror); configurations wait only for their own image.
+/// Prepares images: resolves the base (by its full recipe), renders the recipe, and builds it
+/// only when its content-addressed tag is missing. Each recipe is prepared once per run however
+/// many configurations share it (<see cref="SharedPreparation{T}"/>: every waiter sees the
+/// output and keeps its own time limit and cancellation; the preparation itself stops after
+/// <paramref name="preparationLimit"/>, or when nobody waits). One image builds at a time
+/// (package installs are I/O bound and share the mirror); configurations wait only for their own.
 /// </summary>
-public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true)
+public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true, TimeSpan? preparationLimit = null, IBaseBootstrapper? bootstrapper = null)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<ResolvedBase>>> bases = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task<PreparedImage>>> images = new();
+    /// <summary>The image step's default time limit.</summary>
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(60);
+
+    private readonly ConcurrentDictionary<string, Task<ResolvedBase>> bases = new();
+    private readonly Dictionary<string, SharedPreparation<PreparedImage>> images = [];
     private readonly SemaphoreSlim oneAtATime = new(1);
 
-    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<string> log, CancellationToken cancellation)
+    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<string> log, CancellationToken cancellation) =>
+        PrepareAsync(configuration, log, null, cancellation);
+
+    /// <summary>Waits for the configuration's image (starting its preparation if nobody has), at most <paramref name="timeout"/>.</summary>
+    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<string> log, TimeSpan? timeout, CancellationToken cancellation)
     {
         var recipe = ImageRecipe.For(configuration);
-        var key = recipe.Base.Name + "\n" + recipe.Render(recipe.Base.Image);
-        return images.GetOrAdd(key, _ => new Lazy<Task<PreparedImage>>(() => BuildAsync(recipe, log, cancellation))).Value;
+        var key = BaseIdentity.Of(recipe.Base) + "\n" + recipe.Render(recipe.Base.Image);
+        SharedPreparation<PreparedImage> shared;
+        lock (images)
+        {
+            if (!images.TryGetValue(key, out shared!) || shared.Abandoned)
+                images[key] = shared = new SharedPreparation<PreparedImage>((report, token) => BuildAsync(recipe, report, token), preparationLimit ?? DefaultLimit);
+        }
+        return shared.JoinAsync(log, timeout, cancellation);
     }
 
     private async Task<PreparedImage> BuildAsync(ImageRecipe recipe, Action<string> report, CancellationToken cancellation)
@@ -40,14 +55,13 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
         try
         {
             var started = Stopwatch.StartNew();
-            var resolver = new BaseImageResolver(engine, Log, allowPull);
-            var resolved = await bases.GetOrAdd(recipe.Base.Name, _ => new Lazy<Task<ResolvedBase>>(() => resolver.ResolveAsync(recipe.Base, cancellation))).Value;
+            var resolved = await ResolveBaseAsync(recipe.Base, Log, cancellation);
             var tag = recipe.Tag(resolved.ImageId);
             var dockerfile = recipe.Render(resolved.Reference);
             if (await engine.ImageIdAsync(tag, cancellation) is not null)
             {
                 Log($"image {tag} is up to date (base {resolved.Reference}, {resolved.How})");
-                return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, lines);
+                return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
             }
             Log($"building image {tag} from {resolved.Reference} ({resolved.How})");
             try
@@ -56,14 +70,32 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
             }
             catch (ImageBuildException e)
             {
-                throw new ImageBuildException(e.Tag, e.Message) { Log = lines };
+                throw new ImageBuildException(e.Tag, e.Message) { Log = Snapshot() };
             }
             Log($"image {tag} built in {started.Elapsed.TotalSeconds:F1} s");
-            return new PreparedImage(tag, dockerfile, resolved.Reference, true, started.Elapsed, lines);
+            return new PreparedImage(tag, dockerfile, resolved.Reference, true, started.Elapsed, Snapshot());
         }
         finally
         {
             oneAtATime.Release();
+        }
+
+        IReadOnlyList<string> Snapshot()
+        {
+            lock (lines) return [.. lines];
+        }
+    }
+
+    /// <summary>Each base (by identity) is resolved once per run; a resolution that was cancelled or failed is tried again by the next image.</summary>
+    private async Task<ResolvedBase> ResolveBaseAsync(BaseImage image, Action<string> log, CancellationToken cancellation)
+    {
+        var key = BaseIdentity.Of(image);
+        var task = bases.GetOrAdd(key, _ => new BaseImageResolver(engine, log, allowPull, bootstrapper).ResolveAsync(image, cancellation));
+        try { return await task; }
+        catch
+        {
+            bases.TryRemove(new KeyValuePair<string, Task<ResolvedBase>>(key, task));
+            throw;
         }
     }
 }

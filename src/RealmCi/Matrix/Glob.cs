@@ -1,26 +1,22 @@
+using System.IO.Enumeration;
+
 namespace RealmCi.Matrix;
 
 /// <summary>
-/// Shell-style globs on names and Ids: <c>*</c> any run of characters, <c>?</c> one character.
-/// Matching is ordinal and case-sensitive (Ids are lower case).
+/// Shell-style globs on names and Ids: <c>*</c> any run of characters, <c>?</c> one character,
+/// matched by the base library's <see cref="FileSystemName.MatchesSimpleExpression(ReadOnlySpan{char}, ReadOnlySpan{char}, bool)"/>,
+/// ordinal and case-sensitive (Ids are lower case). The base library reads a backslash as an
+/// escape; here it stays a plain character, which no Id or value name contains
+/// (<c>[a-z0-9._]</c> joined by <c>-</c>), so a pattern with one matches nothing, as before.
+/// Negation (<c>!</c>) belongs to rules, not to a glob: the matrix reader applies it to a
+/// list of patterns.
 /// </summary>
 public static class Glob
 {
     public static bool IsPattern(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
 
-    public static bool Matches(string pattern, string text) => Matches(pattern.AsSpan(), text.AsSpan());
-
-    private static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t])) { p++; t++; }
-            else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
-            else if (star >= 0) { p = star + 1; t = ++mark; }
-            else return false;
-        }
-        while (p < pattern.Length && pattern[p] == '*') p++;
-        return p == pattern.Length;
-    }
+    public static bool Matches(string pattern, string text) =>
+        !pattern.Contains('\\', StringComparison.Ordinal)
+        // The base library answers false for an empty name; a glob of stars matches it.
+        && (text.Length == 0 ? pattern.AsSpan().TrimStart('*').IsEmpty : FileSystemName.MatchesSimpleExpression(pattern, text, ignoreCase: false));
 }

@@ -6,7 +6,7 @@ namespace RealmCi.Matrix;
 
 public static partial class MatrixLoader
 {
-    internal static readonly string[] SourceKeys = ["url", "sha256", "file"];
+    internal static readonly string[] ArchiveKeys = ["url", "sha256", "file"];
     internal static readonly string[] QuarantineKeys = ["configs", "test", "reason", "link"];
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
@@ -23,7 +23,7 @@ public static partial class MatrixLoader
         {
             declared.Add(name);
             var what = $"source '{name}'";
-            var fields = r.Mapping(value, what, SourceKeys).ToDictionary(e => e.Key, e => e.Value);
+            var fields = r.Mapping(value, what, ArchiveKeys).ToDictionary(e => e.Key, e => e.Value);
             string? Get(string key)
             {
                 if (fields.TryGetValue(key, out var n)) return r.Scalar(n, $"{what}: {key}");

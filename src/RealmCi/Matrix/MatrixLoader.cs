@@ -14,7 +14,7 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source"];
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
@@ -74,6 +74,7 @@ public static partial class MatrixLoader
             if (!top.ContainsKey(required)) r.Errors.Add(new(r.At(root), $"missing required key '{required}'"));
 
         var project = top.TryGetValue("project", out var projectNode) ? r.Scalar(projectNode, "project") ?? "" : "";
+        if (top.TryGetValue("source", out var sourceNode)) ReadSource(r, sourceNode); // checked here; used through LoadSource
         var bases = top.TryGetValue("bases", out var basesNode) ? ReadBases(r, basesNode) : ImmutableDictionary<string, BaseImage>.Empty;
         var defaults = top.TryGetValue("defaults", out var defaultsNode) ? ReadFacets(r, defaultsNode, "defaults", FacetKeys) : Facets.Empty;
         var axes = top.TryGetValue("axes", out var axesNode) ? ReadAxes(r, axesNode) : [];

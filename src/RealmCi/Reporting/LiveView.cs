@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using RealmCi.CMake;
-using RealmCi.Execution;
 using RealmCi.Matrix;
+using RealmCi.Results;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,14 +71,14 @@ public sealed class LiveView(IAnsiConsole console, RunReporter final) : IRunObse
     public void Finished(ConfigurationResult r)
     {
         var color = r.Succeeded ? "green" : r.Status == ConfigurationStatus.Failed ? "red" : "yellow";
-        states.AddOrUpdate(r.Id, _ => new State(r.Status.ToString().ToLowerInvariant(), color, null),
-            (_, s) => s with { Text = r.Status.ToString().ToLowerInvariant(), Color = color, Clock = null });
+        states.AddOrUpdate(r.Id, _ => new State(r.StatusText, color, null),
+            (_, s) => s with { Text = r.StatusText, Color = color, Clock = null });
         lock (finished) finished.Add(r);
     }
 
     public void Summary(IReadOnlyList<ConfigurationResult> results, int selected)
     {
-        foreach (var r in results.Where(r => !r.Succeeded)) final.Finished(r);
+        foreach (var r in results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled)) final.Finished(r);
         final.Summary(results, selected);
     }
 

@@ -1,67 +1,71 @@
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RealmCi.Matrix;
 
 namespace RealmCi.Reporting;
 
 /// <summary>
 /// The selection as JSON: an array of objects with <c>id</c>, <c>axes</c>, <c>cmake</c>,
-/// <c>env</c>, <c>packages</c>, <c>base</c>, <c>container</c> and <c>test</c>. Stable key order,
-/// for CI systems that build their job matrix from it (e.g. GitHub's <c>fromJSON</c>).
+/// <c>env</c>, <c>packages</c>, <c>base</c>, <c>run</c>, <c>container</c> and <c>test</c>.
+/// Stable key order (declaration order; axes in matrix order, maps sorted), for CI systems
+/// that build their job matrix from it (e.g. GitHub's <c>fromJSON</c>). Serialised by
+/// System.Text.Json's source generator; the relaxed encoder writes <c>g++-12</c> as it is
+/// (the listing is read as JSON, never embedded in HTML, so nothing needs HTML escaping).
 /// </summary>
 public static class MatrixJson
 {
     public static void Write(Stream output, IEnumerable<BuildConfiguration> configurations, bool indented = true)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, SkipValidation = true });
-        json.WriteStartArray();
-        foreach (var c in configurations) WriteConfiguration(json, c);
-        json.WriteEndArray();
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(json, configurations.Select(Listed.From).ToList(), MatrixJsonContext.Default.ListListed);
         json.Flush();
     }
 
-    public static void WriteConfiguration(Utf8JsonWriter json, BuildConfiguration c)
+    /// <summary>One configuration as a JSON object, into a writer whose options (indentation, encoder) the caller chose.</summary>
+    public static void WriteConfiguration(Utf8JsonWriter json, BuildConfiguration c) =>
+        JsonSerializer.Serialize(json, Listed.From(c), MatrixJsonContext.Default.Listed);
+}
+
+/// <summary>A configuration as the listing shows it.</summary>
+internal sealed record Listed(
+    string Id,
+    IReadOnlyDictionary<string, string> Axes,
+    IReadOnlyDictionary<string, string> Cmake,
+    IReadOnlyDictionary<string, string> Env,
+    ImmutableArray<string> Packages,
+    ListedBase Base,
+    ImmutableArray<string> Run,
+    ListedContainer Container,
+    ListedTest Test)
+{
+    public static Listed From(BuildConfiguration c)
     {
         var s = c.Settings;
-        json.WriteStartObject();
-        json.WriteString("id", c.Id);
-        json.WriteStartObject("axes");
-        foreach (var (axis, value) in c.Axes) json.WriteString(axis, value);
-        json.WriteEndObject();
-        Map(json, "cmake", s.Cmake);
-        Map(json, "env", s.Env);
-        List(json, "packages", s.Packages);
-        json.WriteStartObject("base");
-        json.WriteString("name", c.Base.Name);
-        json.WriteString("image", c.Base.Image);
-        json.WriteEndObject();
-        List(json, "run", s.Run);
-        json.WriteStartObject("container");
-        if (s.Container.Gpus is { } gpus) json.WriteString("gpus", gpus);
-        if (s.Container.ShmSize is { } shm) json.WriteString("shmSize", shm);
-        json.WriteEndObject();
-        json.WriteStartObject("test");
-        List(json, "labels", s.Test.Labels);
-        List(json, "excludeLabels", s.Test.ExcludeLabels);
-        List(json, "gpuLabels", s.Test.GpuLabels);
-        if (s.Test.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
-        json.WriteNumber("ranks", s.Test.Ranks ?? 1);
-        List(json, "launcher", s.Test.Launcher);
-        List(json, "launchLabels", s.Test.LaunchLabels);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void Map(Utf8JsonWriter json, string name, IEnumerable<KeyValuePair<string, string>> map)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, value) in map) json.WriteString(key, value);
-        json.WriteEndObject();
-    }
-
-    private static void List(Utf8JsonWriter json, string name, IEnumerable<string> items)
-    {
-        json.WriteStartArray(name);
-        foreach (var item in items) json.WriteStringValue(item);
-        json.WriteEndArray();
+        var axes = new OrderedDictionary<string, string>(c.Axes.Length);
+        foreach (var (axis, value) in c.Axes) axes.Add(axis, value);
+        return new(c.Id, axes, s.Cmake, s.Env, s.Packages, new(c.Base.Name, c.Base.Image), s.Run,
+            new(s.Container.Gpus, s.Container.ShmSize),
+            new(s.Test.Labels, s.Test.ExcludeLabels, s.Test.GpuLabels, s.Test.Timeout, s.Test.Ranks ?? 1, s.Test.Launcher, s.Test.LaunchLabels));
     }
 }
+
+internal sealed record ListedBase(string Name, string Image);
+
+internal sealed record ListedContainer(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Gpus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ShmSize);
+
+internal sealed record ListedTest(
+    ImmutableArray<string> Labels,
+    ImmutableArray<string> ExcludeLabels,
+    ImmutableArray<string> GpuLabels,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Timeout,
+    int Ranks,
+    ImmutableArray<string> Launcher,
+    ImmutableArray<string> LaunchLabels);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<Listed>))]
+internal sealed partial class MatrixJsonContext : JsonSerializerContext;

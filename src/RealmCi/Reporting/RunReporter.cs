@@ -1,6 +1,6 @@
 using RealmCi.CMake;
-using RealmCi.Execution;
 using RealmCi.Matrix;
+using RealmCi.Results;
 using Spectre.Console;
 
 namespace RealmCi.Reporting;
@@ -50,10 +50,15 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
 
     public void Finished(ConfigurationResult r)
     {
+        if (r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable)
+        {
+            Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [yellow]{r.StatusText}[/]{Markup.Escape(r.Reason is null ? "" : $" — {r.Reason}")}");
+            return;
+        }
         var counts = r.Counts;
         var color = r.Succeeded ? "green" : r.Status == ConfigurationStatus.Failed ? "red" : "yellow";
-        var cached = r.Status == ConfigurationStatus.Cached ? $" (passed at {r.CachedAt:yyyy-MM-dd HH:mm}; artifacts {r.Artifacts})" : "";
-        Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.Status.ToString().ToLowerInvariant()}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Markup.Escape(cached)}");
+        var cached = r.Status == ConfigurationStatus.Cached ? $" (passed at {r.CachedAt:yyyy-MM-dd HH:mm}{(r.CachedFrom is null ? "" : $" in run {r.CachedFrom}")}; files in {r.Artifacts})" : "";
+        Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.StatusText}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Markup.Escape(cached)}");
         if (r.Succeeded) return;
         var failing = r.Steps.FirstOrDefault(s => s.Status is not StepStatus.Passed and not StepStatus.Skipped);
         if (failing is null) return;
@@ -75,15 +80,27 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         foreach (var r in results)
         {
             var c = r.Counts;
-            table.AddRow(Markup.Escape(r.Id), r.Status.ToString().ToLowerInvariant(), SummaryFiles.Duration(r.Seconds), $"{c.Passed}", $"{c.Failed}", $"{c.Skipped}", Markup.Escape(r.FirstFailure ?? ""));
+            table.AddRow(Markup.Escape(r.Id), r.StatusText, SummaryFiles.Duration(r.Seconds), $"{c.Passed}", $"{c.Failed}", $"{c.Skipped}", Markup.Escape(r.Note ?? ""));
         }
         console.Write(table);
         var passed = results.Count(r => r.Succeeded);
         var cached = results.Count(r => r.Status == ConfigurationStatus.Cached);
+        var notRun = results.Count(r => r.Status == ConfigurationStatus.NotRun) + Math.Max(0, selected - results.Count);
+        var unavailable = results.Count(r => r.Status == ConfigurationStatus.Unavailable);
         console.WriteLine($"{passed} of {selected} configurations passed" + (cached > 0 ? $" ({cached} cached)" : "") +
-            (results.Count < selected ? $"; {selected - results.Count} not run" : "") + ".");
-        foreach (var r in results.Where(r => !r.Succeeded))
-            console.WriteLine($"Reproduce {r.Id}: {r.Reproduce}   (logs: {r.Artifacts})");
+            (notRun > 0 ? $"; {notRun} not run" : "") + (unavailable > 0 ? $"; {unavailable} unavailable here" : "") + ".");
+        foreach (var r in results.Where(r => r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable))
+            Unwrapped($"{(r.Status == ConfigurationStatus.NotRun ? "Not run" : "Unavailable")} {r.Id}: {r.Reason}");
+        foreach (var r in results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled))
+            Unwrapped($"Reproduce {r.Id}: {r.Reproduce}   (logs: {r.Artifacts})");
+    }
+
+    /// <summary>A line that must stay one line (a command to paste): written past the console's wrapping.</summary>
+    private void Unwrapped(string line)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(line);
+        writer.Flush();
     }
 
     internal static string Verb(StepKind step) => step switch

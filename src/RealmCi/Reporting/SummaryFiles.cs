@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using RealmCi.CMake;
-using RealmCi.Execution;
+using RealmCi.Results;
 
 namespace RealmCi.Reporting;
 
@@ -11,7 +11,9 @@ namespace RealmCi.Reporting;
 /// The run's files, rewritten atomically each time a configuration finishes (so a crash never
 /// leaves half a file): <c>summary.json</c> (every result), <c>junit.xml</c> (one test suite per
 /// configuration, named by Id, merged from CTest's), and <c>summary.md</c> (the table in
-/// Markdown, appended to <c>$GITHUB_STEP_SUMMARY</c> at the end when that is set).
+/// Markdown, appended to <c>$GITHUB_STEP_SUMMARY</c> at the end when that is set). Every
+/// selected configuration appears once it has a result, including those not run (fail-fast,
+/// interruption) and those unavailable here, with the reason.
 /// </summary>
 public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids)
 {
@@ -50,23 +52,24 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     private void Write(bool interrupted = false)
     {
         Directory.CreateDirectory(artifacts);
-        AtomicFile.Write(Json, stream =>
-        {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            json.WriteStartObject();
-            json.WriteString("selection", selection);
-            json.WriteNumber("selected", selected);
-            json.WriteNumber("finished", results.Count);
-            json.WriteNumber("passed", results.Count(r => r.Succeeded));
-            json.WriteNumber("failed", results.Count(r => r.Status == ConfigurationStatus.Failed));
-            json.WriteBoolean("interrupted", interrupted);
-            json.WriteStartArray("results");
-            foreach (var r in results) ResultJson.WriteResult(json, r);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+        AtomicFile.Write(Json, stream => JsonSerializer.Serialize(stream, Document(selection, selected, results, interrupted), ReportJsonContext.Files.SummaryDocument));
         AtomicFile.WriteText(JUnit, JUnitText(results));
         AtomicFile.WriteText(Markdown, MarkdownText(results, selected, interrupted));
+    }
+
+    internal static SummaryDocument Document(string selection, int selected, IReadOnlyList<ConfigurationResult> results, bool interrupted)
+    {
+        int Count(ConfigurationStatus status) => results.Count(r => r.Status == status);
+        return new SummaryDocument(selection, selected,
+            Finished: results.Count(r => r.Status is not ConfigurationStatus.NotRun),
+            Passed: results.Count(r => r.Succeeded),
+            Cached: Count(ConfigurationStatus.Cached),
+            Failed: Count(ConfigurationStatus.Failed),
+            Cancelled: Count(ConfigurationStatus.Cancelled),
+            NotRun: Count(ConfigurationStatus.NotRun),
+            Unavailable: Count(ConfigurationStatus.Unavailable),
+            interrupted,
+            [.. results.Select(ResultJson.Document)]);
     }
 
     internal static string JUnitText(IEnumerable<ConfigurationResult> results)
@@ -74,7 +77,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         var suites = new XElement("testsuites");
         foreach (var r in results)
         {
-            var tests = r.Status == ConfigurationStatus.Cached ? Earlier(r) : r.Tests;
+            var tests = r.Tests;
             var suite = new XElement("testsuite",
                 new XAttribute("name", r.Id),
                 new XAttribute("tests", tests.Count),
@@ -90,9 +93,16 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
                 if (!string.IsNullOrEmpty(t.Output)) testcase.Add(new XElement("system-out", t.Output));
                 suite.Add(testcase);
             }
+            // A configuration that did not run, or cannot run here, is one skipped case with the reason, so CI shows it.
+            if (r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable)
+            {
+                suite.SetAttributeValue("tests", tests.Count + 1);
+                suite.SetAttributeValue("skipped", tests.Count(t => t.Status == TestStatus.Skipped) + 1);
+                suite.Add(new XElement("testcase", new XAttribute("name", r.Status == ConfigurationStatus.NotRun ? "not run" : "unavailable"), new XAttribute("classname", r.Id),
+                    new XElement("skipped", new XAttribute("message", r.Reason ?? r.StatusText))));
+            }
             // A configuration that failed before its tests ran is one failing case, so CI shows it.
-            var step = r.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut);
-            if (step is not null && step.Step != StepKind.Test)
+            else if (r.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut) is { } step && step.Step != StepKind.Test)
                 suite.Add(new XElement("testcase", new XAttribute("name", $"{step.Name} step"), new XAttribute("classname", r.Id),
                     new XElement("failure", new XAttribute("message", step.Reason ?? step.Status.ToString()))));
             suites.Add(suite);
@@ -100,25 +110,23 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
     }
 
-    private static IReadOnlyList<TestCaseResult> Earlier(ConfigurationResult r)
-    {
-        var path = Path.Combine(r.Artifacts, "junit.xml");
-        return File.Exists(path) ? JUnitReport.Parse(File.ReadAllText(path)) : [];
-    }
-
     internal static string MarkdownText(IReadOnlyList<ConfigurationResult> results, int selected, bool interrupted)
     {
         var text = new StringBuilder();
         var passed = results.Count(r => r.Succeeded);
         text.Append("### realm-ci: ").Append(passed).Append(" of ").Append(selected).Append(" configurations passed");
+        var notRun = results.Count(r => r.Status == ConfigurationStatus.NotRun);
+        var unavailable = results.Count(r => r.Status == ConfigurationStatus.Unavailable);
+        if (notRun > 0) text.Append(CultureInfo.InvariantCulture, $", {notRun} not run");
+        if (unavailable > 0) text.Append(CultureInfo.InvariantCulture, $", {unavailable} unavailable here");
         if (interrupted) text.Append(" (interrupted)");
         text.Append("\n\n| Id | Status | Time | Passed | Failed | Skipped | First failure |\n|---|---|---:|---:|---:|---:|---|\n");
         foreach (var r in results)
         {
             var c = r.Counts;
-            text.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {Status(r)} | {Duration(r.Seconds)} | {c.Passed} | {c.Failed} | {c.Skipped} | {Escape(r.FirstFailure ?? "")} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {Status(r)} | {Duration(r.Seconds)} | {c.Passed} | {c.Failed} | {c.Skipped} | {Escape(r.Note ?? "")} |\n");
         }
-        var failures = results.Where(r => !r.Succeeded).ToList();
+        var failures = results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled).ToList();
         if (failures.Count > 0)
         {
             text.Append("\nReproduce locally:\n\n");
@@ -132,6 +140,8 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         ConfigurationStatus.Passed => "✅ passed",
         ConfigurationStatus.Cached => "♻️ cached",
         ConfigurationStatus.Failed => "❌ failed",
+        ConfigurationStatus.NotRun => "⏭️ not run",
+        ConfigurationStatus.Unavailable => "🚫 unavailable",
         _ => "⏹️ cancelled",
     };
 

@@ -66,42 +66,10 @@ public class BuildingCommandLines
     public void LabelsAreEscapedAsWholeWordRegularExpressions() =>
         Assert.Equal("^(a\\.b|c\\+\\+)$", CMakeCommands.Regex(["a.b", "c++"]));
 
-    [Fact]
-    public void AContainerStepIsUnprivilegedNetworklessAndLabelled()
-    {
-        var labels = ImmutableSortedDictionary<string, string>.Empty.Add(Labels.Run, "r1");
-        var executor = new DockerExecutor(new NoEngine(), "img:1", "/home/me/realm", "/home/me/a/x", "/home/me/.cache/ccache", "1000:1000", labels, "1g", false);
-        var args = DockerExecutor.DockerRunArguments(executor.Spec(StepKind.Build, ["cmake", "--build", "/work/build"], ImmutableSortedDictionary<string, string>.Empty.Add("A", "b c")));
-        var line = string.Join(' ', args);
-        Assert.Contains("--network none", line);
-        Assert.Contains("--user 1000:1000", line);
-        Assert.Contains("-v /home/me/realm:/src:ro", line);
-        Assert.Contains("-v /home/me/a/x:/work:rw", line);
-        Assert.Contains("--label org.realm-ci.run=r1", line);
-        Assert.Contains("--label org.realm-ci.step=build", line);
-        Assert.Contains("--shm-size 1g", line);
-        Assert.Contains("A=b c", args);
-        Assert.Equal(["img:1", "cmake", "--build", "/work/build"], args.TakeLast(4));
-        Assert.Contains("'A=b c'", executor.Describe(StepKind.Build, ["true"], ImmutableSortedDictionary<string, string>.Empty.Add("A", "b c")));
-    }
-
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("-DX=a;b", "'-DX=a;b'")]
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("", "''")]
     public void ShellQuotingIsOnlyForPeopleAndIsExact(string arg, string quoted) => Assert.Equal(quoted, ShellQuote.Quote(arg));
-
-    private sealed class NoEngine : IContainerEngine
-    {
-        public string Endpoint => "none";
-        public Task<EngineInfo> PingAsync(CancellationToken c) => throw new NotSupportedException();
-        public Task<string?> ImageIdAsync(string r, CancellationToken c) => throw new NotSupportedException();
-        public Task PullAsync(string r, Action<string> l, CancellationToken c) => throw new NotSupportedException();
-        public Task ImportAsync(Stream s, string r, CancellationToken c) => throw new NotSupportedException();
-        public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => throw new NotSupportedException();
-        public Task<long> RunAsync(ContainerSpec s, Action<OutputLine> o, CancellationToken c) => throw new NotSupportedException();
-        public Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => throw new NotSupportedException();
-        public Task RemoveAsync(string id, CancellationToken c) => throw new NotSupportedException();
-    }
 }

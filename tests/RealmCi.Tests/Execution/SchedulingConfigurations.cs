@@ -74,12 +74,37 @@ public class SchedulingConfigurations
     }
 
     [Fact]
-    public async Task FailFastStartsNothingAfterTheFirstFailure()
+    public async Task FailFastStartsNothingAfterTheFirstFailureAndListsTheRestAsNotRun()
     {
         var configs = Configs(6);
         var runs = new FakeRuns(configs[1].Id);
-        var results = await new Scheduler(new Capacity(1, 1), failFast: true).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
-        Assert.Equal([configs[0].Id, configs[1].Id], results.Select(r => r.Id));
+        var reported = new ConcurrentQueue<ConfigurationResult>();
+        var results = await new Scheduler(new Capacity(1, 1), failFast: true).RunAsync(configs, runs.Run, reported.Enqueue, CancellationToken.None);
+        Assert.Equal([configs[0].Id, configs[1].Id], runs.Started);
+        Assert.Equal(configs.Select(c => c.Id), results.Select(r => r.Id));
+        Assert.All(results.Skip(2), r =>
+        {
+            Assert.Equal(ConfigurationStatus.NotRun, r.Status);
+            Assert.Equal($"not started: --fail-fast after {configs[1].Id} failed", r.Reason);
+        });
+        Assert.Equal(6, reported.Count); // the not-run ones are reported too, never dropped
+    }
+
+    [Theory]
+    [InlineData(ConfigurationStatus.Cached)]
+    [InlineData(ConfigurationStatus.Unavailable)]
+    [InlineData(ConfigurationStatus.Passed)]
+    public async Task FailFastCountsOnlyFailuresAsFailures(ConfigurationStatus first)
+    {
+        var configs = Configs(2);
+        var started = new ConcurrentQueue<string>();
+        var results = await new Scheduler(new Capacity(1, 1), failFast: true).RunAsync(configs, (c, _, _) =>
+        {
+            started.Enqueue(c.Id);
+            return Task.FromResult(Result(c, c == configs[0] ? first : ConfigurationStatus.Passed));
+        }, _ => { }, CancellationToken.None);
+        Assert.Equal(configs.Select(c => c.Id), started);
+        Assert.Equal([first, ConfigurationStatus.Passed], results.Select(r => r.Status));
     }
 
     [Fact]
@@ -89,7 +114,8 @@ public class SchedulingConfigurations
         var runs = new FakeRuns(configs[0].Id);
         var results = await new Scheduler(new Capacity(2, 1), failFast: true).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
         Assert.Contains(results, r => r.Id == configs[1].Id && r.Status == ConfigurationStatus.Passed); // it was already running
-        Assert.True(results.Count < 6);
+        Assert.True(runs.Started.Count < 6);
+        Assert.Equal(6 - runs.Started.Count, results.Count(r => r.Status == ConfigurationStatus.NotRun));
     }
 
     [Fact]
@@ -99,8 +125,9 @@ public class SchedulingConfigurations
         var runs = new FakeRuns();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(80));
         var results = await new Scheduler(new Capacity(2, 1), false).RunAsync(configs, runs.Run, _ => { }, cts.Token);
-        Assert.True(results.Count < 20);
         Assert.True(runs.Started.Count < 20);
+        Assert.Equal(20, results.Count);
+        Assert.All(results.Where(r => !runs.Started.Contains(r.Id)), r => Assert.Equal("not started: interrupted", r.Reason));
     }
 
     [Fact]

@@ -33,6 +33,79 @@ public sealed class WritingSummaries : InTempFolder
         Assert.NotNull(suites[1].Element("testcase")!.Element("failure"));
     }
 
+    private static ConfigurationResult NotRun(string id) =>
+        ConfigurationResult.NotStarted(id, "not started: --fail-fast after b failed", $"/a/{id}", $"./build.sh --config={id}");
+
+    private static ConfigurationResult Unavailable(string id) => new(id, ConfigurationStatus.Unavailable,
+        [new StepResult(StepKind.Image, StepStatus.Failed, null, 1, null, "/a/image.log", "no base image")], [], null, "docker", DateTimeOffset.UtcNow, 1, $"/a/{id}", "r")
+        { Reason = "base image 'x' is not in the engine" };
+
+    [Fact]
+    public void ConfigurationsNotRunOrUnavailableAreListedWithTheirReasonInEveryFile()
+    {
+        var files = new SummaryFiles(dir, "x", ["a", "b", "c", "d"]);
+        files.Add(Passed("a"));
+        files.Add(BuildFailed("b"));
+        files.Add(NotRun("c"));
+        files.Add(Unavailable("d"));
+        files.Complete(interrupted: false);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(files.Json));
+        var root = json.RootElement;
+        Assert.Equal(4, root.GetProperty("selected").GetInt32());
+        Assert.Equal(3, root.GetProperty("finished").GetInt32());
+        Assert.Equal(1, root.GetProperty("notRun").GetInt32());
+        Assert.Equal(1, root.GetProperty("unavailable").GetInt32());
+        Assert.Equal(["passed", "failed", "not-run", "unavailable"], root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal("not started: --fail-fast after b failed", root.GetProperty("results")[2].GetProperty("reason").GetString());
+
+        var md = File.ReadAllText(files.Markdown);
+        Assert.Contains("1 of 4 configurations passed, 1 not run, 1 unavailable here", md);
+        Assert.Contains("| `c` | ⏭️ not run | 0.0s | 0 | 0 | 0 | not started: --fail-fast after b failed |", md);
+        Assert.Contains("| `d` | 🚫 unavailable |", md);
+
+        var suites = XDocument.Load(files.JUnit).Root!.Elements("testsuite").ToList();
+        Assert.Equal(4, suites.Count);
+        var skipped = suites[2].Element("testcase")!.Element("skipped")!;
+        Assert.Equal("not started: --fail-fast after b failed", (string)skipped.Attribute("message")!);
+        Assert.Equal("base image 'x' is not in the engine", (string)suites[3].Element("testcase")!.Element("skipped")!.Attribute("message")!);
+        Assert.Null(suites[3].Descendants("failure").FirstOrDefault()); // unavailable is not a failure
+    }
+
+    [Fact]
+    public void TheConsoleSummaryNamesWhatDidNotRunAndWhy()
+    {
+        var output = ConsoleSummary(200, [Passed("a"), BuildFailed("b"), NotRun("c"), Unavailable("d")]);
+        Assert.Contains("1 of 4 configurations passed; 1 not run; 1 unavailable here.", output);
+        Assert.Contains("Not run c: not started: --fail-fast after b failed", output);
+        Assert.Contains("Unavailable d: base image 'x' is not in the engine", output);
+        Assert.Contains("Reproduce b:", output);
+        Assert.DoesNotContain("Reproduce c:", output);
+    }
+
+    [Fact]
+    public void AReproduceCommandStaysOneLineHoweverNarrowTheConsole() =>
+        Assert.Contains("Reproduce b: ./build.sh --target=Test --config=b   (logs: /a/b)\n", ConsoleSummary(40, [BuildFailed("b")]).ReplaceLineEndings("\n"));
+
+    private static string ConsoleSummary(int width, IReadOnlyList<ConfigurationResult> results)
+    {
+        var text = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            { Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors });
+        console.Profile.Width = width;
+        new RunReporter(console).Summary(results, results.Count);
+        return text.ToString();
+    }
+
+    [Fact]
+    public void TheResultFilesAreJsonWithoutEscapedPlusSigns()
+    {
+        var r = Passed("g++-12") with { Reproduce = "./build.sh --config=g++-12" };
+        ResultJson.Write(Path.Combine(dir, "result.json"), r);
+        var text = File.ReadAllText(Path.Combine(dir, "result.json"));
+        Assert.Contains("\"id\": \"g++-12\"", text);
+        Assert.Equal("g++-12", ResultJson.Read(Path.Combine(dir, "result.json"))!.Id);
+    }
+
     [Fact]
     public void ResultsAreListedInSelectionOrderWhateverOrderTheyFinishIn()
     {

@@ -22,7 +22,7 @@ public class ParsingTheCommandLine
 
     [Fact]
     public void ASingleValueOptionGivenTwiceIsAnError() =>
-        Assert.Contains("given twice", Assert.Throws<RealmCiException>(() => Parse("--profile=a", "--profile=b")).Message);
+        Assert.Contains("given twice", Assert.Throws<RealmCiException>(() => Parse("--matrix=a", "--matrix=b")).Message);
 
     [Fact]
     public void AFlagNeedsNoValue() => Assert.Equal("true", Parse("--help")["help"].Single());

@@ -64,8 +64,9 @@ public class RenderingImageRecipes
     [Fact]
     public void TheBootstrapTagChangesWithTheBootstrapSettings()
     {
-        var a = BaseImageResolver.BootstrapTag("debian12", new Bootstrap("bookworm", "http://m", "minbase", ["main"]));
-        var b = BaseImageResolver.BootstrapTag("debian12", new Bootstrap("bookworm", "http://m", "minbase", ["main", "non-free"]));
+        BaseImage Base(params string[] components) => new("debian12", "debian:bookworm", new Bootstrap("bookworm", "http://m", "minbase", [.. components]), "apt", new("f", 1, 1));
+        var a = BaseImageResolver.BootstrapTag(Base("main"));
+        var b = BaseImageResolver.BootstrapTag(Base("main", "non-free"));
         Assert.StartsWith("realm-ci/base-debian12:", a);
         Assert.NotEqual(a, b);
     }

@@ -26,27 +26,37 @@ public class CoveringCombinations
         Assert.Equal(ValidPairs(m.Rows.Select(r => r.Values)).Count, ValidPairs(chosen).Count);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    public void PairwiseCoversEveryValidPairUnderRandomRules(int seed)
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 25)];
+
+    /// <summary>
+    /// A random matrix that is valid by construction: 3–5 axes of 2–4 values, two different
+    /// exclude rules over x0 and x1 (equal ones would make the second dead, an error) and a
+    /// constraint on x1 and x2 (it can never be dead: the excludes leave x2 free).
+    /// </summary>
+    private static (string Text, int Combinations) RandomMatrix(int seed)
     {
         var random = new Random(seed);
         var axes = random.Next(3, 6);
         var sizes = Enumerable.Range(0, axes).Select(_ => random.Next(2, 5)).ToArray();
         var text = "axes:\n" + string.Join("\n", sizes.Select((n, a) =>
             $"  x{a}: {{ values: {{ {string.Join(", ", Enumerable.Range(0, n).Select(v => $"v{a}_{v}: {{}}"))} }} }}"));
-        // Two random exclude rules over two axes each, and a constraint.
+        var first = (random.Next(sizes[0]), random.Next(sizes[1]));
+        var second = first;
+        while (second == first) second = (random.Next(sizes[0]), random.Next(sizes[1]));
         text += "\nexclude:\n";
-        for (var k = 0; k < 2; k++)
-            text += $"  - {{ x0: v0_{random.Next(sizes[0])}, x1: v1_{random.Next(sizes[1])} }}\n";
-        text += $"constraints:\n  - {{ when: {{ x1: v1_0 }}, forbid: {{ x2: v2_{random.Next(sizes[2])} }} }}\n";
-        ExpandedMatrix m;
-        try { m = Yaml.Open(text); }
-        catch (RealmCi.Errors.MatrixException) { return; } // two equal random rules: the second is dead, which is an error
+        foreach (var (v0, v1) in new[] { first, second })
+            text += $"  - {{ x0: v0_{v0}, x1: v1_{v1} }}\n";
+        text += $"constraints:\n  - {{ when: {{ x1: v1_{random.Next(sizes[1])} }}, forbid: {{ x2: v2_{random.Next(sizes[2])} }} }}\n";
+        return (text, sizes.Aggregate(1, (a, b) => a * b));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void PairwiseCoversEveryValidPairUnderRandomRules(int seed)
+    {
+        var (text, combinations) = RandomMatrix(seed);
+        var m = Yaml.Open(text); // valid by construction: an error here fails the test
+        Assert.True(m.Rows.Count < combinations, $"seed {seed}: the rules removed nothing");
         var valid = ValidPairs(m.Rows.Select(r => r.Values));
         var chosen = Pairwise(m);
         var covered = ValidPairs(chosen);

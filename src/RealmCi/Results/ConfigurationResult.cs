@@ -1,10 +1,15 @@
 using RealmCi.CMake;
 
-namespace RealmCi.Execution;
+namespace RealmCi.Results;
 
 public enum StepStatus { Passed, Failed, TimedOut, Cancelled, Skipped }
 
-public enum ConfigurationStatus { Passed, Failed, Cancelled, Cached }
+/// <summary>
+/// A configuration's outcome. <see cref="NotRun"/>: selected but never started (fail-fast,
+/// interruption); <see cref="Unavailable"/>: this host cannot run it (the reason says what is
+/// missing). Neither is a failure.
+/// </summary>
+public enum ConfigurationStatus { Passed, Failed, Cancelled, Cached, NotRun, Unavailable }
 
 /// <summary>One step's outcome: status, exit code, duration, the exact command and its log.</summary>
 public sealed record StepResult(StepKind Step, StepStatus Status, long? ExitCode, double Seconds, string? Command, string? Log, string? Reason = null)
@@ -21,7 +26,11 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
     }
 }
 
-/// <summary>A configuration's outcome. A failure is a result, not an exception.</summary>
+/// <summary>
+/// A configuration's outcome: a failure is a result, not an exception. The records of this
+/// namespace are what Execution produces and Caching and Reporting consume; none of the three
+/// depends on another through them.
+/// </summary>
 public sealed record ConfigurationResult(
     string Id,
     ConfigurationStatus Status,
@@ -40,16 +49,41 @@ public sealed record ConfigurationResult(
     /// <summary>When the cached result was made.</summary>
     public DateTimeOffset? CachedAt { get; init; }
 
+    /// <summary>The run (id) that made a cached result.</summary>
+    public string? CachedFrom { get; init; }
+
     public string? CacheKey { get; init; }
+
+    /// <summary>Why a configuration did not run or cannot run here (not-run, unavailable).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The run that produced this result.</summary>
+    public string? RunId { get; init; }
 
     public TestCounts Counts => Recorded ?? TestCounts.Of(Tests);
 
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 
+    /// <summary>The status as files and tables write it: passed, failed, cancelled, cached, not-run, unavailable.</summary>
+    public string StatusText => StatusName(Status);
+
+    public static string StatusName(ConfigurationStatus status) => status switch
+    {
+        ConfigurationStatus.NotRun => "not-run",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The first failing test, else the first failing step, for summaries.</summary>
     public string? FirstFailure =>
         Tests.FirstOrDefault(t => t.Status == TestStatus.Failed) is { } test ? $"test {test.Name}"
         : Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.TimedOut) is { } step ? $"{step.Name} {step.Status.ToString().ToLowerInvariant()}"
         : null;
+
+    /// <summary>What a table shows next to the status: the first failure, else the reason.</summary>
+    public string? Note => Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable ? Reason : FirstFailure ?? Reason;
+
+    /// <summary>A result for a configuration that was selected but never started.</summary>
+    public static ConfigurationResult NotStarted(string id, string reason, string artifacts, string reproduce) =>
+        new(id, ConfigurationStatus.NotRun, [], [], null, "", DateTimeOffset.UtcNow, 0, artifacts, reproduce) { Reason = reason };
 }

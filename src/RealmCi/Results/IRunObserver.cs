@@ -1,7 +1,7 @@
 using RealmCi.CMake;
 using RealmCi.Matrix;
 
-namespace RealmCi.Execution;
+namespace RealmCi.Results;
 
 /// <summary>
 /// What happens during a run, as events: the plain reporter turns them into timestamped lines

@@ -1,0 +1,40 @@
+"""Merges a realm-ci summary.json into matrix/SURVEY.md's results table (newest run of an Id wins)."""
+import datetime, json, os, re, sys
+
+summary_path, doc_path, commit = sys.argv[1:4]
+if not os.path.exists(summary_path):
+    sys.exit(0)
+with open(summary_path) as f:
+    summary = json.load(f)
+
+HEADER = "| Id | Realm commit | Status | Passed | Failed | Skipped | Quarantined | Wall time | Date | First failure / reason |"
+RULE = "|---|---|---|---|---|---|---|---|---|---|"
+BEGIN, END = "<!-- survey:begin -->", "<!-- survey:end -->"
+
+text = open(doc_path).read() if os.path.exists(doc_path) else f"# Matrix survey\n\n{BEGIN}\n{END}\n"
+if BEGIN not in text:
+    text += f"\n{BEGIN}\n{END}\n"
+head, rest = text.split(BEGIN, 1)
+body, tail = rest.split(END, 1)
+
+rows = {}
+for line in body.strip().splitlines():
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) >= 10 and cells[0] not in ("Id", "---") and not set(cells[0]) <= set("-"):
+        rows[cells[0].strip("`")] = line
+
+today = datetime.date.today().isoformat()
+for r in summary.get("results", []):
+    tests = r.get("tests", {})
+    status = r.get("status", "?")
+    minutes, seconds = divmod(int(round(r.get("seconds", 0))), 60)
+    reason = r.get("firstFailure") or r.get("reason") or ""
+    reason = re.sub(r"\s+", " ", reason).replace("|", "\\|")[:160]
+    rows[r["id"]] = (f"| `{r['id']}` | {commit} | {status} | {tests.get('passed', 0)} | {tests.get('failed', 0)} | "
+                     f"{tests.get('skipped', 0)} | {tests.get('quarantined', 0)} | {minutes}m{seconds:02d}s | {today} | {reason} |")
+
+table = "\n".join([HEADER, RULE] + [rows[k] for k in sorted(rows)])
+tmp = doc_path + ".tmp"
+with open(tmp, "w") as f:
+    f.write(f"{head}{BEGIN}\n{table}\n{END}{tail}")
+os.replace(tmp, doc_path)

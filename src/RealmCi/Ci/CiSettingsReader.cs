@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using RealmCi.Errors;
+using RealmCi.Matrix;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RealmCi.Ci;
+
+/// <summary>
+/// Reads the <c>ci:</c> section of <c>ci.yaml</c> (next to the matrix file) into
+/// <see cref="CiSettings"/>; a missing file means the defaults. Every problem is reported at
+/// once, each as FILE:LINE:COLUMN, and the target exits 2.
+/// </summary>
+public static class CiSettingsReader
+{
+    private static readonly string[] Keys = ["realm-ci", "source", "triggers", "schedule", "branch", "args", "runners"];
+    private static readonly string[] RealmCiKeys = ["repository", "ref"];
+    private static readonly string[] RunnersKeys = ["default", "rules"];
+    private static readonly string[] RunnerKeys = ["github", "gitlab"];
+    private static readonly string[] RuleKeys = ["name", "when", "id", "github", "gitlab"];
+    private static readonly Dictionary<string, Trigger> TriggerNames = new()
+    {
+        ["pr"] = Trigger.Pr, ["push"] = Trigger.Push, ["schedule"] = Trigger.Schedule, ["tag"] = Trigger.Tag, ["manual"] = Trigger.Manual,
+    };
+
+    /// <summary>The settings file that belongs to a matrix file: <c>ci.yaml</c> in the same folder.</summary>
+    public static string PathFor(string matrixFile) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(matrixFile))!, "ci.yaml");
+
+    public static CiSettings LoadFile(string path) => File.Exists(path) ? Load(File.ReadAllText(path), path) : new CiSettings();
+
+    public static CiSettings Load(string text, string file)
+    {
+        var yaml = new YamlStream();
+        try { yaml.Load(new StringReader(text)); }
+        catch (YamlException e) { throw new RealmCiException($"{file}:{e.Start.Line}:{e.Start.Column}: {e.Message}"); }
+        var reader = new YamlReader(file);
+        var settings = new CiSettings();
+        if (yaml.Documents.Count == 0) return settings;
+        var top = reader.Mapping(yaml.Documents[0].RootNode, "ci.yaml", ["ci"]);
+        foreach (var (_, _, ci) in top)
+            foreach (var (key, _, value) in reader.Mapping(ci, "ci", Keys))
+                settings = key switch
+                {
+                    "realm-ci" => RealmCi(reader, value, settings),
+                    "source" => settings with { Source = reader.Scalar(value, "ci.source") },
+                    "triggers" => settings with { Triggers = Triggers(reader, value) },
+                    "schedule" => settings with { Schedule = reader.Scalar(value, "ci.schedule") ?? settings.Schedule },
+                    "branch" => settings with { Branch = reader.Scalar(value, "ci.branch") ?? settings.Branch },
+                    "args" => settings with { Args = reader.StringList(value, "ci.args") },
+                    _ => Runners(reader, value, settings),
+                };
+        if (reader.Errors.Count > 0)
+            throw new RealmCiException(string.Join(Environment.NewLine, reader.Errors.Select(d => d.ToString())));
+        return settings;
+    }
+
+    private static CiSettings RealmCi(YamlReader reader, YamlNode node, CiSettings settings)
+    {
+        foreach (var (key, _, value) in reader.Mapping(node, "ci.realm-ci", RealmCiKeys))
+            settings = key == "repository"
+                ? settings with { Repository = reader.Scalar(value, "ci.realm-ci.repository") ?? settings.Repository }
+                : settings with { Ref = reader.Scalar(value, "ci.realm-ci.ref") };
+        return settings;
+    }
+
+    private static ImmutableSortedDictionary<string, ImmutableArray<Trigger>> Triggers(YamlReader reader, YamlNode node)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<Trigger>>(StringComparer.Ordinal);
+        foreach (var (profile, _, value) in reader.Mapping(node, "ci.triggers"))
+        {
+            var triggers = ImmutableArray.CreateBuilder<Trigger>();
+            var items = value is YamlSequenceNode seq ? seq.Children.ToList() : [value];
+            foreach (var item in items)
+            {
+                var name = reader.Scalar(item, $"ci.triggers.{profile}");
+                if (name is null) continue;
+                if (TriggerNames.TryGetValue(name, out var trigger)) triggers.Add(trigger);
+                else reader.Error(item, $"unknown trigger '{name}' for profile {profile}", Suggest.Hint(name, TriggerNames.Keys));
+            }
+            result[profile] = triggers.ToImmutable();
+        }
+        return result.ToImmutable();
+    }
+
+    private static CiSettings Runners(YamlReader reader, YamlNode node, CiSettings settings)
+    {
+        foreach (var (key, _, value) in reader.Mapping(node, "ci.runners", RunnersKeys))
+        {
+            if (key == "default") { settings = settings with { DefaultRunner = Runner(reader, value, "default", RunnerKeys) }; continue; }
+            if (value is not YamlSequenceNode rules) { reader.Error(value, "ci.runners.rules must be a list of rules"); continue; }
+            var list = ImmutableArray.CreateBuilder<RunnerRule>();
+            foreach (var rule in rules.Children)
+            {
+                var entries = reader.Mapping(rule, "a runner rule", RuleKeys);
+                var name = entries.FirstOrDefault(e => e.Key == "name").Value is { } n ? reader.Scalar(n, "a runner rule's name") : null;
+                if (name is null) { reader.Error(rule, "a runner rule needs a name (e.g. name: gpu-nvidia)"); continue; }
+                var axes = entries.FirstOrDefault(e => e.Key == "when").Value is { } w ? reader.StringMap(w, $"ci.runners.rules[{name}].when") : ImmutableSortedDictionary<string, string>.Empty;
+                var id = entries.FirstOrDefault(e => e.Key == "id").Value is { } i ? reader.Scalar(i, $"ci.runners.rules[{name}].id") : null;
+                list.Add(new RunnerRule(axes, id, Runner(reader, rule, name, null)));
+            }
+            settings = settings with { Runners = list.ToImmutable() };
+        }
+        return settings;
+    }
+
+    private static Runner Runner(YamlReader reader, YamlNode node, string name, string[]? allowed)
+    {
+        ImmutableArray<string> github = [], gitlab = [];
+        foreach (var (key, _, value) in reader.Mapping(node, $"runner {name}", allowed))
+        {
+            if (key == "github") github = reader.StringList(value, $"runner {name}: github");
+            if (key == "gitlab") gitlab = reader.StringList(value, $"runner {name}: gitlab");
+        }
+        if (github.IsEmpty) reader.Error(node, $"runner {name} needs github labels (runs-on), e.g. github: [self-hosted, linux]");
+        return new Runner(name, github, gitlab);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace RealmCi.Execution;
+
+/// <summary>
+/// The realm-ci command that reruns one configuration exactly as it ran, as an argument list:
+/// the target, the Id, the matrix file, the source, the executor that was used, every
+/// --define and --env, and the non-default --artifacts, --pull and --step-timeout.
+/// </summary>
+public static class ReproduceCommand
+{
+    public static IReadOnlyList<string> Arguments(PipelineOptions options, string id, string executor, bool force = false)
+    {
+        List<string> args = ["./build.sh", $"--target={(options.RunTests ? "Test" : "Build")}", $"--config={id}"];
+        if (options.MatrixFile is { } matrix) args.Add($"--matrix={matrix}");
+        args.Add($"--realm-source={options.Source}");
+        if (executor is "docker" or "host") args.Add($"--executor={executor}");
+        foreach (var (key, value) in options.CommandLineDefines) args.Add($"--define={key}={value}");
+        foreach (var (key, value) in options.CommandLineEnv) args.Add($"--env={key}={value}");
+        if (options.ArtifactsArgument is { } artifacts) args.Add($"--artifacts={artifacts}");
+        if (!options.Pull) args.Add("--pull=never");
+        if (options.StepTimeout is { } cap) args.Add($"--step-timeout={Math.Max(1, Math.Ceiling(cap.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}");
+        if (force) args.Add("--force");
+        return args;
+    }
+
+    public static string Line(PipelineOptions options, string id, string executor, bool force = false) =>
+        ShellQuote.Join(Arguments(options, id, executor, force));
+}

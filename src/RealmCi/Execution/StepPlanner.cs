@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using RealmCi.CMake;
+using RealmCi.Matrix;
+
+namespace RealmCi.Execution;
+
+/// <summary>
+/// Builds a configuration's <see cref="StepPlan"/>: configure → build → test (only with tests)
+/// → install, each with its command, env, working folder, timeout and labels. Pure: the same
+/// inputs give the same plan, and nothing is run or read.
+/// </summary>
+public static class StepPlanner
+{
+    public static StepPlan Plan(BuildConfiguration c, PipelineOptions options, ExecutorLayout layout, int parallel)
+    {
+        var at = layout.Paths;
+        var env = layout.IsDocker
+            ? c.Settings.Env.SetItem("HOME", "/tmp").SetItem("CCACHE_DIR", layout.CcacheDir)
+            : c.Settings.Env.SetItem("CCACHE_DIR", layout.CcacheDir);
+        var ccache = layout.IsDocker ? c.Settings.Packages.Contains("ccache") : layout.CcacheInstalled;
+        var tests = TestSetupFor(c, options, at);
+        var testDir = tests.WrappedDir ?? at.Build;
+
+        PlannedStep Step(StepKind kind, IReadOnlyList<string> command, bool onlyWithTests = false, TestSetup? setup = null) => new(
+            kind, [.. command], at.Work, env, options.Timeout(kind),
+            layout.IsDocker ? layout.Labels.SetItem(Containers.Labels.Step, kind.ToString().ToLowerInvariant()) : layout.Labels,
+            onlyWithTests, setup);
+
+        return new StepPlan(c.Id, layout.Kind, layout.Image, at, layout.Mounts, layout.User,
+            layout.IsDocker ? "none" : "host",
+            layout.IsDocker ? c.Settings.Container.ShmSize : null,
+            layout.IsDocker && options.GpuPresent && c.Settings.Container.Gpus is not null,
+            [
+                Step(StepKind.Configure, CMakeCommands.Configure(c, at, options.SourceSubdir, ccache)),
+                Step(StepKind.Build, CMakeCommands.Build(at, parallel)),
+                Step(StepKind.Test, CMakeCommands.Test(c, at, testDir, parallel, tests.ExcludedLabels), onlyWithTests: true, tests),
+                Step(StepKind.Install, CMakeCommands.Install(at)),
+            ]);
+    }
+
+    /// <summary>GPU tests are left out (and listed, to report them skipped) on a host without a GPU; multi-rank tests run behind the launcher.</summary>
+    private static TestSetup TestSetupFor(BuildConfiguration c, PipelineOptions options, WorkLayout at)
+    {
+        var t = c.Settings.Test;
+        var excluded = !options.GpuPresent && !t.GpuLabels.IsDefaultOrEmpty ? t.GpuLabels : [];
+        var listGpu = excluded.IsEmpty ? [] : CMakeCommands.ListTests(c, at, t.GpuLabels);
+        var ranks = t.Ranks ?? 1;
+        var wrap = ranks > 1 && !t.Launcher.IsDefaultOrEmpty;
+        return new TestSetup(
+            [.. listGpu], excluded,
+            wrap ? [.. CMakeCommands.ListTests(c, at)] : [],
+            wrap ? [.. TestPlan.Launcher(t.Launcher, ranks)] : [],
+            t.LaunchLabels.IsDefault ? [] : t.LaunchLabels,
+            excluded,
+            wrap ? at.WrappedTests : null);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RealmCi.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RealmCi.Matrix;
+
+/// <summary>
+/// Where the project's source comes from and how to find its CMake project in a checkout — the
+/// matrix file's <c>source</c> section, so no project's knowledge lives in the code:
+/// <c>repository</c> and <c>ref</c> to clone when no checkout is given; <c>subdirs</c>, folders
+/// of a larger checkout that may hold the project (Legion's <c>realm/</c>); <c>project-pattern</c>,
+/// a regular expression matching the project's own top-level CMakeLists.txt (so a checkout whose
+/// top level is the project is built from its top even when it has such a folder).
+/// </summary>
+public sealed record ProjectSource(string? Repository, string Ref, string? ProjectPattern, ImmutableArray<string> Subdirs)
+{
+    public static readonly ProjectSource None = new(null, "main", null, []);
+}
+
+public static partial class MatrixLoader
+{
+    internal static readonly string[] SourceKeys = ["repository", "ref", "project-pattern", "subdirs"];
+
+    /// <summary>The <c>source</c> section of a matrix file (<see cref="ProjectSource.None"/> without one). Errors as <see cref="Load"/> reports them.</summary>
+    public static ProjectSource LoadSource(string path)
+    {
+        if (!System.IO.File.Exists(path)) return ProjectSource.None; // the matrix load reports it
+        var reader = new YamlReader(path);
+        YamlNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new MergingParser(new Parser(new StringReader(System.IO.File.ReadAllText(path)))));
+            if (stream.Documents.Count == 0) return ProjectSource.None;
+            root = stream.Documents[0].RootNode;
+        }
+        catch (YamlException) { return ProjectSource.None; } // the matrix load reports it
+        if (root is not YamlMappingNode top || !top.Children.TryGetValue(new YamlScalarNode("source"), out var node)) return ProjectSource.None;
+        var source = ReadSource(reader, node);
+        if (reader.Errors.Count > 0) throw new MatrixException(reader.Errors);
+        return source;
+    }
+
+    private static ProjectSource ReadSource(YamlReader r, YamlNode node)
+    {
+        var fields = r.Mapping(node, "source", SourceKeys).ToDictionary(e => e.Key, e => e.Value);
+        string? Text(string key) => fields.TryGetValue(key, out var value) ? r.Scalar(value, key) : null;
+        var pattern = Text("project-pattern");
+        if (pattern is not null)
+        {
+            try { _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException e) { r.Error(fields["project-pattern"], $"project-pattern is not a regular expression: {e.Message}"); }
+        }
+        var subdirs = fields.TryGetValue("subdirs", out var list) ? r.StringList(list, "subdirs") : [];
+        return new ProjectSource(Text("repository"), Text("ref") ?? "main", pattern, subdirs);
+    }
+}

@@ -1,0 +1,34 @@
+using RealmCi.Results;
+using RealmCi.CMake;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+
+namespace RealmCi.Release;
+
+/// <summary>Passes every event on to the target's own observer and keeps each configuration's result.</summary>
+internal sealed class RecordingObserver(IRunObserver inner) : IRunObserver
+{
+    private readonly List<ConfigurationResult> results = [];
+
+    public IReadOnlyList<ConfigurationResult> Results { get { lock (results) return [.. results]; } }
+
+    public Task<T> Around<T>(Func<Task<T>> run) => inner.Around(run);
+
+    public void Log(string line) => inner.Log(line);
+
+    public void Detail(string line) => inner.Detail(line);
+
+    public void Queued(IReadOnlyList<BuildConfiguration> configurations) => inner.Queued(configurations);
+
+    public void StepStarted(string id, StepKind step, string command) => inner.StepStarted(id, step, command);
+
+    public void Progress(string id, int done, int total) => inner.Progress(id, done, total);
+
+    public void Finished(ConfigurationResult result)
+    {
+        lock (results) results.Add(result);
+        inner.Finished(result);
+    }
+
+    public void Summary(IReadOnlyList<ConfigurationResult> results, int selected) => inner.Summary(results, selected);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace RealmCi.IntegrationTests.Ci;
+
+/// <summary>
+/// End to end with gitlab-ci-local's shell executor, the real Docker engine and the fixture,
+/// in a throw-away git repository holding a copy of realm-ci: the committed parent pipeline's
+/// plan job runs <c>./build.sh --target=Ci --plan</c>, its child pipeline runs two
+/// configuration jobs (<c>./build.sh --target=Test …</c>) and the gate. gitlab-ci-local's
+/// trigger job passes whatever the child does, so the child is also run directly: its gate
+/// passes when both configurations pass and fails when one fails.
+/// </summary>
+[Collection("engine")]
+public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper log) : IDisposable
+{
+    private readonly string repo = Directory.CreateTempSubdirectory("realm-ci-gitlab-").FullName;
+
+    public void Dispose() => Directory.Delete(repo, recursive: true);
+
+    private (int Code, string Output) GitlabCiLocal(params string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = CiClients.Run(CiClients.GitlabCiLocal, ["--shell-executor-no-image", .. args], repo, minutes: 15);
+        log.WriteLine($"gitlab-ci-local {string.Join(' ', args)}: exit {result.Code} in {watch.Elapsed.TotalSeconds:F1} s");
+        return result;
+    }
+
+    [Fact]
+    public void TheGeneratedPipelineRunsTwoConfigurationsAndItsGateFailsWhenOneFails()
+    {
+        _ = fx; // the engine and the fixture's image are ready
+        var total = Stopwatch.StartNew();
+        CopyRealmCi();
+        var generate = CiClients.Run(Path.Combine(repo, "build.sh"),
+            ["--target=Ci", "--ci=gitlab", "--matrix=tests/fixtures/mini-realm/matrix.yaml", "--profile=e2e-pass", "--profile=e2e-fail"], repo);
+        Assert.True(generate.Code == 0, generate.Output);
+        GitRepository.Init(repo);
+
+        // The parent: the plan job computes the child pipeline at run time.
+        var parent = GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-pass");
+        Assert.True(parent.Code == 0, parent.Output);
+        Assert.Contains("PASS  realm-ci plan e2e-pass", parent.Output);
+        var child = Path.Combine(repo, "realm-ci-e2e-pass.yml");
+        Assert.True(File.Exists(child), parent.Output);
+
+        // The child, as GitLab would run it: two configuration jobs, then the gate.
+        var pass = GitlabCiLocal("--file", "realm-ci-e2e-pass.yml");
+        Assert.True(pass.Code == 0, pass.Output);
+        Assert.Contains("PASS  release-local", pass.Output);
+        Assert.Contains("PASS  debug-local-dim4", pass.Output);
+        Assert.Contains("realm-ci gate: all 2 job(s) passed", pass.Output);
+        foreach (var file in new[] { "junit.xml", "release-local/result.json", "release-local/reproduce.sh", "release-local/test.log" })
+            Assert.True(File.Exists(Path.Combine(repo, "realm-ci-artifacts", "release-local", file)), file);
+
+        // The same with one configuration whose tests fail: the gate fails.
+        Directory.Delete(Path.Combine(repo, "realm-ci-status"), recursive: true);
+        Assert.Equal(0, GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-fail").Code);
+        var fail = GitlabCiLocal("--file", "realm-ci-e2e-fail.yml");
+        Assert.NotEqual(0, fail.Code);
+        Assert.Contains("FAIL  debug-local-badtest", fail.Output);
+        Assert.Contains("realm-ci gate: release-local passed", fail.Output);
+        Assert.Contains("realm-ci gate: debug-local-badtest did not pass", fail.Output);
+        Assert.Contains("FAIL  realm-ci gate", fail.Output);
+        log.WriteLine($"end to end: {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>realm-ci's sources and compiled build program (its stamp moved to the copy, so build.sh does not rebuild), and the fixture with two profiles and a ci.yaml.</summary>
+    private void CopyRealmCi()
+    {
+        var root = EngineFixture.Root;
+        var warm = CiClients.Run(Path.Combine(root, "build.sh"), ["--target=Matrix", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}"], root);
+        Assert.True(warm.Code == 0, warm.Output);
+        Directory.CreateDirectory(Path.Combine(repo, "tests", "fixtures"));
+        var copy = CiClients.Run("cp", ["-a", "build.sh", "cake.config", "global.json", "Directory.Build.props", "Directory.Packages.props", "build", "src", repo], root);
+        Assert.True(copy.Code == 0, copy.Output);
+        Assert.Equal(0, CiClients.Run("cp", ["-a", EngineFixture.FixtureSource, Path.Combine(repo, "tests", "fixtures")], root).Code);
+        foreach (var obj in Directory.GetDirectories(repo, "obj", SearchOption.AllDirectories)) Directory.Delete(obj, recursive: true);
+        var stamp = Path.Combine(repo, "build", "bin", "Release", "net10.0", ".inputs");
+        if (File.Exists(stamp)) File.WriteAllText(stamp, File.ReadAllText(stamp).Replace(root + "/", repo + "/"));
+
+        var fixture = Path.Combine(repo, "tests", "fixtures", "mini-realm");
+        File.AppendAllText(Path.Combine(fixture, "matrix.yaml"),
+            "  e2e-pass:\n    configs: [release-local, debug-local-dim4]\n  e2e-fail:\n    configs: [release-local, debug-local-badtest]\n");
+        File.WriteAllText(Path.Combine(fixture, "ci.yaml"), """
+            ci:
+              realm-ci: { repository: self }
+              source: tests/fixtures/mini-realm
+              args: [--pull=never]
+              triggers: { e2e-pass: [manual], e2e-fail: [manual] }
+            """);
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), ".gitlab-ci-local/\nrealm-ci-artifacts/\nrealm-ci-status/\n.cache/\nbin/\nobj/\nrealm-ci-*.yml\n");
+    }
+}

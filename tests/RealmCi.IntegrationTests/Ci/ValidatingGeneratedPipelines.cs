@@ -1,0 +1,89 @@
+using RealmCi.Ci;
+using RealmCi.Matrix;
+
+namespace RealmCi.IntegrationTests.Ci;
+
+/// <summary>Generated files checked by the real clients: action-validator (GitHub) and gitlab-ci-local's schema check (GitLab).</summary>
+public sealed class ValidatingGeneratedPipelines : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("realm-ci-ci-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static string RealmMatrix => Path.Combine(EngineFixture.Root, "matrix", "realm.yaml");
+
+    private static string FixtureMatrix => Path.Combine(EngineFixture.FixtureSource, "matrix.yaml");
+
+    private string Write(CiRequest request, string name)
+    {
+        var folder = Path.Combine(dir, name);
+        foreach (var (path, text) in CiGenerator.Files(request with { Output = folder }))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
+            File.WriteAllText(Path.Combine(folder, path), text);
+        }
+        return folder;
+    }
+
+    private static CiRequest Request(CiPlatform platform, string matrix, bool isStatic, params string[] profiles) => new()
+    {
+        Platform = platform, MatrixFile = matrix, Root = EngineFixture.Root, Profiles = profiles, Static = isStatic, Output = "",
+    };
+
+    public static TheoryData<string, bool, string> Cases => new()
+    {
+        { "realm", false, "pr" },
+        { "realm", true, "pr" },
+        { "realm", true, "nightly" }, // 248 configurations on three kinds of runner, grouped under the cap
+        { "fixture", true, "pr" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ActionValidatorAcceptsTheGithubWorkflow(string matrix, bool isStatic, string profile)
+    {
+        var folder = Write(Request(CiPlatform.Github, matrix == "realm" ? RealmMatrix : FixtureMatrix, isStatic, profile), "gh");
+        var (code, output) = CiClients.Run(CiClients.ActionValidator, [Path.Combine(folder, GithubWorkflow.FileName(profile))], folder);
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public void ActionValidatorAcceptsTheEmptySelectionsNoOpWorkflowAndRejectsABrokenOne()
+    {
+        var request = Request(CiPlatform.Github, FixtureMatrix, true, "pr") with { Selection = new SelectionOptions { Select = ["none-*"] } };
+        var folder = Write(request, "gh-empty");
+        var file = Path.Combine(folder, GithubWorkflow.FileName("pr"));
+        Assert.Contains("selects no configuration", File.ReadAllText(file));
+        var (code, output) = CiClients.Run(CiClients.ActionValidator, [file], folder);
+        Assert.True(code == 0, output);
+
+        // The validator can fail: the same file with a job's runs-on misspelt.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("runs-on:", "runs_on:"));
+        Assert.Equal(1, CiClients.Run(CiClients.ActionValidator, [file], folder).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void GitlabCiLocalAcceptsTheParentAndChildPipelines(string matrix, bool isStatic, string profile)
+    {
+        var folder = Write(Request(CiPlatform.Gitlab, matrix == "realm" ? RealmMatrix : FixtureMatrix, isStatic, profile), "gl");
+        GitRepository.Init(folder);
+        var parent = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--variable", $"REALM_CI_PROFILE={profile}"], folder);
+        Assert.True(parent.Code == 0, parent.Output);
+        Assert.Contains($"realm-ci {profile}", parent.Output);
+        if (!isStatic) return;
+        var child = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--file", GitlabPipeline.ChildFile(profile)], folder);
+        Assert.True(child.Code == 0, child.Output);
+        Assert.Contains(GitlabPipeline.Gate, child.Output);
+    }
+
+    [Fact]
+    public void GitlabCiLocalRejectsABrokenChildPipeline()
+    {
+        var folder = Write(Request(CiPlatform.Gitlab, FixtureMatrix, true, "pr"), "gl-broken");
+        var child = Path.Combine(folder, GitlabPipeline.ChildFile("pr"));
+        File.WriteAllText(child, File.ReadAllText(child).Replace("  script:", "  scripts:"));
+        GitRepository.Init(folder);
+        Assert.NotEqual(0, CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--file", GitlabPipeline.ChildFile("pr")], folder).Code);
+    }
+}

@@ -1,0 +1,137 @@
+using RealmCi.Ci;
+using RealmCi.Matrix;
+using YamlDotNet.RepresentationModel;
+
+namespace RealmCi.Tests.Ci;
+
+public class GeneratingPipelines : CiFolder
+{
+    private static YamlMappingNode Parse(string text)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static string File(IReadOnlyList<(string Path, string Text)> files, string path) => files.Single(f => f.Path == path).Text;
+
+    [Theory]
+    [InlineData(CiPlatform.Github, false)]
+    [InlineData(CiPlatform.Github, true)]
+    [InlineData(CiPlatform.Gitlab, false)]
+    [InlineData(CiPlatform.Gitlab, true)]
+    public void TheSameMatrixGivesByteIdenticalFiles(CiPlatform platform, bool isStatic)
+    {
+        var first = CiGenerator.Files(Request(platform, isStatic, "pr", "two"));
+        var second = CiGenerator.Files(Request(platform, isStatic, "pr", "two"));
+        Assert.Equal(first, second);
+        Assert.All(first, f => Assert.DoesNotContain("\r", f.Text));
+    }
+
+    [Fact]
+    public void AGitlabChildPipelineHasOneJobPerConfigurationAndAGateThatAlwaysRuns()
+    {
+        var child = Parse(File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "two")), GitlabPipeline.ChildFile("two")));
+        var jobs = child.Children.Where(c => c.Value is YamlMappingNode m && m.Children.ContainsKey("stage")).ToDictionary(c => c.Key.ToString(), c => (YamlMappingNode)c.Value);
+        Assert.Equal(["release-local", "debug-local-badtest", GitlabPipeline.Gate], jobs.Keys);
+        var job = jobs["release-local"];
+        Assert.Equal("--config=release-local", ((YamlMappingNode)job["variables"])["REALM_CI_ARGS"].ToString());
+        Assert.Equal("realm-ci-artifacts/release-local/junit.xml", ((YamlMappingNode)((YamlMappingNode)job["artifacts"])["reports"])["junit"].ToString());
+        Assert.Equal("always", ((YamlMappingNode)job["artifacts"])["when"].ToString());
+        Assert.StartsWith("./build.sh --target=Test --matrix=matrix/matrix.yaml", ((YamlSequenceNode)job["script"]).Children[0].ToString());
+        var gate = jobs[GitlabPipeline.Gate];
+        Assert.Equal("always", gate["when"].ToString());
+        Assert.Equal("gate", gate["stage"].ToString());
+        Assert.False(gate.Children.ContainsKey("needs")); // stage order, not needs: no 50-needs cap
+        Assert.Contains("for job in release-local debug-local-badtest;", gate["script"].ToString());
+    }
+
+    [Fact]
+    public void AGitlabParentRunsEachProfilesChildOnItsTriggersAndDependsOnIt()
+    {
+        var parent = Parse(File(CiGenerator.Files(Request(CiPlatform.Gitlab, false, "pr")), GitlabPipeline.ParentFile));
+        var plan = (YamlMappingNode)parent["realm-ci plan pr"];
+        Assert.Contains("--target=Ci --ci=gitlab --plan --profile=pr", plan["script"].ToString());
+        var trigger = (YamlMappingNode)((YamlMappingNode)parent["realm-ci pr"])["trigger"];
+        Assert.Equal("depend", trigger["strategy"].ToString());
+        Assert.Equal("realm-ci-pr.yml", ((YamlMappingNode)((YamlSequenceNode)trigger["include"]).Children[0])["artifact"].ToString());
+        var rules = ((YamlSequenceNode)((YamlMappingNode)parent["realm-ci pr"])["rules"]).Children.Select(r => ((YamlMappingNode)r)["if"].ToString()).ToList();
+        Assert.Contains("$REALM_CI_PROFILE == null && $CI_PIPELINE_SOURCE == \"merge_request_event\"", rules);
+    }
+
+    [Fact]
+    public void AGithubGateNeedsEveryJobRunsAlwaysAndAcceptsOnlySuccess()
+    {
+        var workflow = Parse(File(CiGenerator.Files(Request(CiPlatform.Github, false, "pr")), GithubWorkflow.FileName("pr")));
+        var jobs = (YamlMappingNode)workflow["jobs"];
+        Assert.Equal(["plan", "run", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
+        var gate = (YamlMappingNode)jobs["gate"];
+        Assert.Equal(["plan", "run"], ((YamlSequenceNode)gate["needs"]).Children.Select(n => n.ToString()));
+        Assert.True(((YamlSequenceNode)gate["needs"]).Children.Count <= Caps.Github.MaxNeeds);
+        Assert.Equal("${{ always() }}", gate["if"].ToString());
+        var check = ((YamlMappingNode)((YamlSequenceNode)gate["steps"]).Children[0])["run"].ToString();
+        Assert.Contains("test \"${{ needs.run.result }}\" = success", check); // failure, cancelled and skipped all fail
+        var run = (YamlMappingNode)jobs["run"];
+        Assert.Equal("${{ fromJSON(needs.plan.outputs.matrix) }}", ((YamlMappingNode)run["strategy"])["matrix"].ToString());
+        Assert.Equal("false", ((YamlMappingNode)run["strategy"])["fail-fast"].ToString());
+    }
+
+    [Fact]
+    public void TheGithubPlanListsEachJobWithItsRunnerArgumentsAndCacheKey()
+    {
+        Settings("ci:\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n      - { name: ranks, when: { network: fake2 }, github: [self-hosted, mpi], gitlab: [mpi] }\n");
+        var json = System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(Request(CiPlatform.Github, false, "pr"))).RootElement.GetProperty("include");
+        var entries = json.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.Equal(5, entries.Count);
+        Assert.Equal(["self-hosted", "mpi"], entries["debug-fake2"].GetProperty("runner").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["ubuntu-24.04"], entries["release-local"].GetProperty("runner").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("--config=release-local", entries["release-local"].GetProperty("args").GetString());
+        Assert.StartsWith("realm-ci-", entries["release-local"].GetProperty("cache").GetString());
+    }
+
+    [Fact]
+    public void AnEmptySelectionIsAValidPipelineWithOneNoOpJobThatSaysSo()
+    {
+        var request = Request(CiPlatform.Gitlab, true, "pr") with { Selection = new SelectionOptions { Select = ["nothing-matches-*"] } };
+        var child = Parse(File(CiGenerator.Files(request), GitlabPipeline.ChildFile("pr")));
+        var noop = (YamlMappingNode)child["no-configurations"];
+        Assert.Contains("selects no configuration", noop["script"].ToString());
+        Assert.Contains("for job in no-configurations;", ((YamlMappingNode)child[GitlabPipeline.Gate])["script"].ToString());
+
+        var github = System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(request with { Platform = CiPlatform.Github })).RootElement.GetProperty("include");
+        var entry = Assert.Single(github.EnumerateArray());
+        Assert.Contains("selects no configuration", entry.GetProperty("empty").GetString());
+    }
+
+    [Fact]
+    public void AnExternalRealmCiIsClonedAtItsPinnedRevision()
+    {
+        Settings("ci:\n  realm-ci: { repository: \"https://github.com/example/realm-ci.git\", ref: 0123456789abcdef0123456789abcdef01234567 }\n");
+        var files = CiGenerator.Files(Request(CiPlatform.Github, true, "pr"));
+        var text = File(files, GithubWorkflow.FileName("pr"));
+        Assert.Contains("repository: example/realm-ci", text);
+        Assert.Contains("ref: 0123456789abcdef0123456789abcdef01234567", text);
+        Assert.Contains("./.realm-ci/build.sh --target=Test --matrix=.realm-ci/matrix/matrix.yaml --realm-source=.", text);
+        var gitlab = File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "pr")), GitlabPipeline.ChildFile("pr"));
+        Assert.Contains("git -C .realm-ci checkout --quiet 0123456789abcdef0123456789abcdef01234567", gitlab);
+    }
+
+    [Fact]
+    public void OverTheJobCapTheChildPipelineRunsShardsOfTheProfile()
+    {
+        var request = Request(CiPlatform.Gitlab, true, "pr") with { Caps = new Caps(2, 50, 1_000_000) };
+        var child = Parse(File(CiGenerator.Files(request), GitlabPipeline.ChildFile("pr")));
+        var args = child.Children.Where(c => c.Value is YamlMappingNode m && m.Children.ContainsKey("variables"))
+            .Select(c => ((YamlMappingNode)((YamlMappingNode)c.Value)["variables"])["REALM_CI_ARGS"].ToString()).ToList();
+        Assert.Equal(["--profile=pr --shard=1/2", "--profile=pr --shard=2/2"], args);
+        Assert.Contains("for job in default-1-of-2 default-2-of-2;", ((YamlMappingNode)child[GitlabPipeline.Gate])["script"].ToString());
+    }
+
+    [Fact]
+    public void AFileOverTheSizeCapIsRefusedWithItsSize()
+    {
+        var request = Request(CiPlatform.Github, true, "pr") with { Caps = new Caps(256, 50, 2_000) };
+        var e = Assert.Throws<RealmCi.Errors.RealmCiException>(() => CiGenerator.Files(request));
+        Assert.Matches(@"^\.github/workflows/realm-ci-pr\.yml: the generated file would be \d+ bytes, over the platform's 2000", e.Message);
+    }
+}

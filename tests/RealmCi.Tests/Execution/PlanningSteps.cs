@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using RealmCi.CMake;
+using RealmCi.Containers;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+using RealmCi.Tests.Matrix;
+
+namespace RealmCi.Tests.Execution;
+
+public sealed class PlanningSteps
+{
+    private const string Fixture = """
+        bases:
+          deb: { image: debian:bookworm }
+        defaults:
+          base: deb
+          packages: [cmake, ninja-build, ccache]
+          cmake: { REALM_BUILD_TESTS: ON }
+          env: { A: "b c" }
+          test: { labels: [unit], gpu-labels: [gpu], timeout: 60 }
+          container: { shm-size: 1g }
+        axes:
+          network:
+            values:
+              local: {}
+              mpi: { test: { ranks: 2, launcher: [mpirun, -n, "{ranks}"], launch-labels: [multi] } }
+
+        """;
+
+    private static BuildConfiguration Config(string id = "local") =>
+        Selector.Select(Yaml.Open(Fixture), new SelectionOptions { Configs = [id] }).Configurations[0];
+
+    private static PipelineOptions Options => new() { Source = "/home/me/realm", Artifacts = "/home/me/a", Cache = "/home/me/.cache", GpuPresent = false, User = "1000:1000", RunId = "r1" };
+
+    private static readonly ImmutableSortedDictionary<string, string> RunLabels =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add(Labels.Run, "r1");
+
+    private static StepPlan Docker(string id = "local", PipelineOptions? options = null) => StepPlanner.Plan(Config(id), options ?? Options,
+        ExecutorLayout.Docker("img:1", "/home/me/realm", "/home/me/a/local", "/home/me/.cache/ccache", "1000:1000", RunLabels), 2);
+
+    [Fact]
+    public void TheStepsComeInOrderAndOnlyTheTestStepNeedsTests()
+    {
+        var plan = Docker();
+        Assert.Equal([StepKind.Configure, StepKind.Build, StepKind.Test, StepKind.Install], plan.Steps.Select(s => s.Kind));
+        Assert.Equal([StepKind.Configure, StepKind.Build, StepKind.Install], plan.For(runTests: false).Select(s => s.Kind));
+        Assert.True(plan.Step(StepKind.Test).OnlyWithTests);
+    }
+
+    [Fact]
+    public void EachStepIsAnArgumentListWithItsTimeoutEnvAndLabels()
+    {
+        var plan = Docker(options: Options with { StepTimeout = TimeSpan.FromMinutes(20) });
+        var build = plan.Step(StepKind.Build);
+        Assert.Equal(["cmake", "--build", "/work/build", "--parallel", "2"], build.Command.ToArray());
+        Assert.Equal("/work", build.WorkingDir);
+        Assert.Equal(TimeSpan.FromMinutes(20), build.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.Step(StepKind.Configure).Timeout); // the cap only lowers
+        Assert.Equal("b c", build.Env["A"]);
+        Assert.Equal("/ccache", build.Env["CCACHE_DIR"]);
+        Assert.Equal("/tmp", build.Env["HOME"]);
+        Assert.Equal("build", build.Labels[Labels.Step]);
+        Assert.Equal("r1", build.Labels[Labels.Run]);
+        Assert.Contains("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache", plan.Step(StepKind.Configure).Command);
+    }
+
+    [Fact]
+    public void AContainerIsUnprivilegedNetworklessWithTheSourceReadOnly()
+    {
+        var plan = Docker();
+        var spec = plan.Container(plan.Step(StepKind.Build), plan.Step(StepKind.Build).Command);
+        Assert.Equal("none", plan.Network);
+        Assert.Equal("1000:1000", spec.User);
+        Assert.Equal("img:1", spec.Image);
+        Assert.Equal([new Mount("/home/me/realm", "/src", ReadOnly: true), new Mount("/home/me/a/local", "/work"), new Mount("/home/me/.cache/ccache", "/ccache")], spec.Mounts.ToArray());
+        Assert.Equal("1g", spec.ShmSize);
+        var args = PlanText.DockerRunArguments(spec);
+        Assert.Equal(["docker", "run", "--rm", "--init", "--network", "none", "--user", "1000:1000", "--workdir", "/work"], args.Take(10));
+        Assert.Contains("A=b c", args);
+        Assert.Equal(["img:1", "cmake", "--build", "/work/build", "--parallel", "2"], args.TakeLast(6));
+    }
+
+    [Fact]
+    public void TheHostPlanRunsTheSameCommandsInTheRealFolders()
+    {
+        var plan = StepPlanner.Plan(Config(), Options, ExecutorLayout.Host("/home/me/realm", "/home/me/a/local", "/home/me/.cache/ccache", ccacheInstalled: false), 2);
+        var docker = Docker();
+        Assert.Null(plan.Image);
+        Assert.Equal(["cmake", "--build", "/home/me/a/local/build", "--parallel", "2"], plan.Step(StepKind.Build).Command.ToArray());
+        Assert.Equal("/home/me/a/local", plan.Step(StepKind.Build).WorkingDir);
+        Assert.Equal("/home/me/.cache/ccache", plan.Step(StepKind.Build).Env["CCACHE_DIR"]);
+        Assert.DoesNotContain("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache", plan.Step(StepKind.Configure).Command); // no ccache on this host
+        // The same commands, the container's paths replaced by the real ones.
+        string Host(string arg) => arg.Replace("/work", "/home/me/a/local").Replace("/src", "/home/me/realm");
+        Assert.Equal(docker.Step(StepKind.Test).Command.Select(Host), plan.Step(StepKind.Test).Command);
+    }
+
+    [Fact]
+    public void WithoutAGpuTheGpuTestsAreLeftOutAndListedToBeReportedSkipped()
+    {
+        var test = Docker().Step(StepKind.Test);
+        Assert.Equal(["-LE", "^(gpu)$"], test.Command.TakeLast(2));
+        Assert.Equal(["ctest", "--test-dir", "/work/build", "--show-only=json-v1", "-L", "^(unit)$", "-L", "^(gpu)$"], test.Tests!.ListGpuTests.ToArray());
+        var withGpu = Docker(options: Options with { GpuPresent = true }).Step(StepKind.Test);
+        Assert.Empty(withGpu.Tests!.ListGpuTests);
+        Assert.DoesNotContain("-LE", withGpu.Command);
+    }
+
+    [Fact]
+    public void MultiRankTestsRunFromTheWrappedFolderBehindTheLauncher()
+    {
+        var test = Docker("mpi").Step(StepKind.Test);
+        Assert.Equal(["mpirun", "-n", "2"], test.Tests!.Launcher.ToArray());
+        Assert.Equal("/work/wrapped-tests", test.Tests.WrappedDir);
+        Assert.Equal(["ctest", "--test-dir", "/work/wrapped-tests"], test.Command.Take(3));
+        Assert.Equal(["ctest", "--test-dir", "/work/build", "--show-only=json-v1", "-L", "^(unit)$"], test.Tests.ListForLauncher.ToArray());
+    }
+
+    [Fact]
+    public void ThePlanIsAValueTheSameInputsGiveTheSamePlan()
+    {
+        var a = Docker();
+        var b = Docker();
+        Assert.Equal(a.Steps.Select(s => string.Join('\u0001', s.Command)), b.Steps.Select(s => string.Join('\u0001', s.Command)));
+        Assert.Equal(PlanText.Line(a, a.Step(StepKind.Build)), PlanText.Line(b, b.Step(StepKind.Build)));
+    }
+
+    [Fact]
+    public void TheReproduceCommandCarriesEverythingThatShapedTheRun()
+    {
+        var options = Options with
+        {
+            MatrixFile = "/home/me/m.yaml",
+            CommandLineDefines = ImmutableSortedDictionary<string, string>.Empty.Add("X", "1"),
+            CommandLineEnv = ImmutableSortedDictionary<string, string>.Empty.Add("E", "a b"),
+            ArtifactsArgument = "/tmp/out",
+            StepTimeout = TimeSpan.FromMinutes(7),
+            Pull = false,
+            RunTests = false,
+        };
+        Assert.Equal(["./build.sh", "--target=Build", "--config=local", "--matrix=/home/me/m.yaml", "--realm-source=/home/me/realm", "--executor=host",
+            "--define=X=1", "--env=E=a b", "--artifacts=/tmp/out", "--pull=never", "--step-timeout=7"], ReproduceCommand.Arguments(options, "local", "host"));
+        // Defaults stay out: no --artifacts, --pull or --step-timeout when they were not given.
+        Assert.Equal(["./build.sh", "--target=Test", "--config=local", "--realm-source=/home/me/realm", "--executor=docker"], ReproduceCommand.Arguments(Options, "local", "docker"));
+        Assert.Contains("'--env=E=a b'", ReproduceCommand.Line(options, "local", "host"));
+    }
+
+    [Fact]
+    public void ReproduceShPrintsThePlansDockerRunLines()
+    {
+        var plan = Docker();
+        var result = new ConfigurationResult("local", ConfigurationStatus.Failed, [], [], "img:1", "docker", DateTimeOffset.UtcNow, 1, "/a", "./build.sh --config=local") { RunId = "r1" };
+        var script = ReproduceScript.Text(plan, result, runTests: true);
+        foreach (var step in plan.Steps) Assert.Contains(PlanText.Line(plan, step) + "\n", script);
+        Assert.DoesNotContain(PlanText.Line(plan, plan.Step(StepKind.Test)), ReproduceScript.Text(plan, result, runTests: false));
+        Assert.Contains("#   ./build.sh --config=local", script);
+    }
+}
