@@ -1,6 +1,7 @@
 #!/usr/bin/env pwsh
 # realm-ci front door for PowerShell: find (or install) a .NET SDK >= 10, build build/ only
 # when its inputs changed, then run the compiled program directly. Every argument passes through.
+# Keep in step with build.sh: same messages (on standard error), same stale check, same exit codes.
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'build/bin/Release/net10.0'
@@ -9,42 +10,62 @@ $Stamp = Join-Path $Out '.inputs'
 $env:REALM_CI_ROOT = $Root
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+# Messages go to standard error (Write-Host would land on standard output when redirected).
+function Say([string] $message) { [Console]::Error.WriteLine("build.ps1: $message") }
 
 function Find-Dotnet {
     $candidates = @()
     if ($env:DOTNET_ROOT) { $candidates += (Join-Path $env:DOTNET_ROOT 'dotnet') }
-    $onPath = Get-Command dotnet -ErrorAction SilentlyContinue
+    $onPath = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if ($onPath) { $candidates += $onPath.Source }
     $candidates += (Join-Path $Root '.dotnet/dotnet')
     foreach ($c in $candidates) {
-        if (-not (Test-Path $c) -and -not (Test-Path "$c.exe")) { continue }
+        if (-not (Test-Path $c -PathType Leaf) -and -not (Test-Path "$c.exe" -PathType Leaf)) { continue }
         $sdks = & $c --list-sdks 2>$null
-        if ($sdks | Where-Object { [int]($_.Split('.')[0]) -ge 10 }) { return $c }
+        if ($sdks | Where-Object { $_ -match '^(1[0-9]|[2-9][0-9])\.' }) { return $c }
     }
     return $null
 }
 
 $Dotnet = Find-Dotnet
 if (-not $Dotnet) {
-    Write-Host "build.ps1: no .NET SDK >= 10 found; installing one into $Root/.dotnet"
+    Say "no .NET SDK >= 10 found; installing one into $Root/.dotnet"
     $installer = Join-Path $Root '.dotnet-install.ps1'
     try { Invoke-WebRequest 'https://dot.net/v1/dotnet-install.ps1' -OutFile $installer }
-    catch { Write-Error 'build.ps1: could not download dotnet-install.ps1; install the .NET 10 SDK and retry'; exit 3 }
-    & $installer -Channel 10.0 -InstallDir (Join-Path $Root '.dotnet')
+    catch { Say 'could not download the .NET install script; install the .NET 10 SDK and retry'; exit 3 }
+    & $installer -Channel 10.0 -InstallDir (Join-Path $Root '.dotnet') *>&1 | ForEach-Object { [Console]::Error.WriteLine("$_") }
     Remove-Item $installer
     $Dotnet = Join-Path $Root '.dotnet/dotnet'
 }
+$env:DOTNET_ROOT = Split-Path -Parent (Resolve-Path $Dotnet).Path
 
-# The inputs of the build program: paths, sizes and times of its sources.
-$inputs = Get-ChildItem -Recurse -File -Path (Join-Path $Root 'build'), (Join-Path $Root 'src') |
-    Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.Extension -in '.cs', '.csproj', '.props', '.json' }
-$inputs += Get-Item (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'), (Join-Path $Root 'global.json')
-$current = ($inputs | Sort-Object FullName | ForEach-Object { "$($_.FullName) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" }) -join "`n"
+# The inputs of the build program: one line per source file, "PATH SIZE MTIME" with the path
+# relative to the root and the time in 100 ns ticks since 1970, sorted by byte value.
+# build.sh writes the identical text, so the two bootstraps share the stamp.
+$files = @(Get-ChildItem -Recurse -File -Force -Path (Join-Path $Root 'build'), (Join-Path $Root 'src')) +
+    @(Get-Item (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'), (Join-Path $Root 'global.json'))
+[string[]] $lines = foreach ($f in $files) {
+    $relative = [IO.Path]::GetRelativePath($Root, $f.FullName).Replace('\', '/')
+    $folders = $relative.Split('/') | Select-Object -SkipLast 1
+    if ($folders -ccontains 'bin' -or $folders -ccontains 'obj') { continue }
+    if ($f.Extension -cnotin '.cs', '.csproj', '.props', '.json') { continue }
+    "$relative $($f.Length) $(($f.LastWriteTimeUtc - [DateTime]::UnixEpoch).Ticks)"
+}
+[Array]::Sort($lines, [StringComparer]::Ordinal)
+$current = $lines -join "`n"
 
-if (-not (Test-Path $Dll) -or -not (Test-Path $Stamp) -or ((Get-Content $Stamp -Raw) -ne $current)) {
-    Write-Host 'build.ps1: building the build program...'
+if (-not (Test-Path $Dll) -or -not (Test-Path $Stamp) -or ((Get-Content $Stamp -Raw) -cne $current)) {
+    Say 'building the build program...'
     $log = & $Dotnet build (Join-Path $Root 'build/Build.csproj') -c Release -nologo -v quiet -tl:off 2>&1
-    if ($LASTEXITCODE -ne 0) { $log | Write-Host; Write-Error 'build.ps1: the build program failed to compile'; exit 2 }
+    if ($LASTEXITCODE -ne 0) {
+        $shown = @($log | ForEach-Object { "$_" } | Where-Object { $_ -match 'error|warning' } | Sort-Object -Unique)
+        if ($shown.Count -eq 0) { $shown = @($log | ForEach-Object { "$_" }) }
+        $shown | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Say 'the build program failed to compile (see above)'
+        exit 70
+    }
     Set-Content -Path $Stamp -Value $current -NoNewline
 }
 

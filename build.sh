@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# realm-ci front door: find (or install) a .NET SDK ≥ 10, build build/ only when its inputs
+# realm-ci front door: find (or install) a .NET SDK >= 10, build build/ only when its inputs
 # changed, then run the compiled program directly. Every argument passes through.
+# Keep in step with build.ps1: same messages (on standard error), same stale check, same exit codes.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -9,6 +10,8 @@ DLL="$OUT/realm-ci.dll"
 STAMP="$OUT/.inputs"
 export REALM_CI_ROOT="$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { echo "build.sh: $*" >&2; }
 
 find_dotnet() {
   local candidate
@@ -22,31 +25,33 @@ find_dotnet() {
 }
 
 if ! DOTNET="$(find_dotnet)"; then
-  echo "build.sh: no .NET SDK ≥ 10 found; installing one into $ROOT/.dotnet" >&2
+  say "no .NET SDK >= 10 found; installing one into $ROOT/.dotnet"
   curl -fsSL https://dot.net/v1/dotnet-install.sh -o "$ROOT/.dotnet-install.sh" \
-    || { echo "build.sh: could not download dotnet-install.sh; install the .NET 10 SDK and retry" >&2; exit 3; }
+    || { say "could not download the .NET install script; install the .NET 10 SDK and retry"; exit 3; }
   bash "$ROOT/.dotnet-install.sh" --channel 10.0 --install-dir "$ROOT/.dotnet" >&2
   rm -f "$ROOT/.dotnet-install.sh"
   DOTNET="$ROOT/.dotnet/dotnet"
 fi
 export DOTNET_ROOT="$(dirname "$(readlink -f "$DOTNET")")"
 
-# The inputs of the build program: a cheap fingerprint (paths, sizes, mtimes) of its sources.
+# The inputs of the build program: one line per source file, "PATH SIZE MTIME" with the path
+# relative to the root and the time in 100 ns ticks since 1970, sorted by byte value.
+# build.ps1 writes the identical text, so the two bootstraps share the stamp.
 inputs() {
-  find "$ROOT/build" "$ROOT/src" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" "$ROOT/global.json" \
+  (cd "$ROOT" && find build src Directory.Build.props Directory.Packages.props global.json \
     \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) \
-    -printf '%p %s %T@\n' | sort
+    -printf '%p %s %T@\n' | sed -E 's/ ([0-9]+)\.([0-9]{7})[0-9]*$/ \1\2/' | LC_ALL=C sort)
 }
 
 current="$(inputs)"
 if [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
-  echo "build.sh: building the build program…" >&2
+  say "building the build program..."
   log="$(mktemp)"
   if ! "$DOTNET" build "$ROOT/build/Build.csproj" -c Release -nologo -v quiet -tl:off >"$log" 2>&1; then
     grep -E 'error|warning' "$log" | sort -u >&2 || cat "$log" >&2
     rm -f "$log"
-    echo "build.sh: the build program failed to compile (see above)" >&2
-    exit 2
+    say "the build program failed to compile (see above)"
+    exit 70
   fi
   rm -f "$log"
   printf '%s' "$current" > "$STAMP"

@@ -33,6 +33,8 @@ public static class BuildOptions
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
         new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
+        new("older-than", "DAYS", "Clean: only what was last used more than DAYS days ago"),
+        new("remove", "", "Clean: remove what is listed (without it, Clean only shows)", IsFlag: true),
         new("tag", "TAG", "Release: the git tag to release (its version names the release folder)"),
         new("dry-run", "", "Release: print the plan (tag, commit, version, configurations, file names) and build nothing", IsFlag: true),
         new("replace", "", "Release: overwrite an existing artifacts/release/VERSION folder", IsFlag: true),

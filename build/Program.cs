@@ -7,6 +7,12 @@ using RealmCi.Build.Host;
 const string DefaultTarget = "Test";
 
 Console.OutputEncoding = new UTF8Encoding(false);
+var diagnostic = args.Any(a => a is "--verbosity=diagnostic" or "--verbosity=d" or "-v=d") || args.Zip(args.Skip(1)).Any(p => p.First is "-v" or "--verbosity" && p.Second is "diagnostic" or "d");
+// The last resort, also for exceptions on other threads: one line and exit 70, never a bare trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is Exception exception) Environment.Exit(LastResort.Report(exception, diagnostic, Console.Error));
+};
 var root = Environment.GetEnvironmentVariable("REALM_CI_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
 
 // Ctrl-C or SIGTERM: stop launching work, stop and remove running containers, write what is
@@ -22,6 +28,13 @@ void Interrupt(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 
-var host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
-using var stdout = Console.OpenStandardOutput();
-return await host.RunAsync(args, root, Console.Out, Console.Error, stdout, interrupt.Token);
+try
+{
+    var host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
+    using var stdout = Console.OpenStandardOutput();
+    return await host.RunAsync(args, root, Console.Out, Console.Error, stdout, interrupt.Token);
+}
+catch (Exception e)
+{
+    return LastResort.Report(e, diagnostic, Console.Error);
+}

@@ -10,9 +10,11 @@ namespace RealmCi.Build.Host;
 
 /// <summary>
 /// A thin host on the real Cake engine, shaped like Cake.Frosting's CakeHost: it registers
-/// every task class with Cake's <see cref="CakeEngine"/>, builds the typed context, runs the
+/// every task class with Cake's <see cref="CakeEngine"/>, resolves and checks every setting
+/// (<see cref="SettingsResolver"/>) before any target runs, builds the typed context, runs the
 /// target with Cake's <see cref="DefaultExecutionStrategy"/>, and maps errors to exit codes.
-/// User errors print one line and no stack trace.
+/// User errors print one line each and no stack trace; anything unexpected goes to
+/// <see cref="LastResort"/> (one line, exit 70).
 /// </summary>
 public sealed class CakeHost
 {
@@ -29,26 +31,35 @@ public sealed class CakeHost
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, string root, TextWriter stdout, TextWriter stderr, Stream rawStdout, CancellationToken cancellation = default)
     {
+        var parsed = CommandLine.Read(args, options);
+        var diagnostic = parsed.Values["verbosity"].LastOrDefault()?.ToLowerInvariant() is "diagnostic" or "d";
         try
         {
-            var arguments = CommandLine.Parse(args, options);
-            if (arguments.Contains("help")) { WriteHelp(stdout); return ExitCodes.Success; }
-            if (arguments.Contains("description")) { WriteTargets(stdout); return ExitCodes.Success; }
+            if (parsed.Values.Contains("help")) { WriteHelp(stdout); return ExitCodes.Success; }
+            if (parsed.Values.Contains("description")) { WriteTargets(stdout); return ExitCodes.Success; }
 
-            var target = arguments["target"].LastOrDefault() ?? defaultTarget;
-            var task = tasks.FirstOrDefault(t => string.Equals(t.Name, target, StringComparison.OrdinalIgnoreCase));
-            if (task is null)
+            var fileSystem = new FileSystem();
+            var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+            var configuration = ReadConfiguration(root, fileSystem, environment);
+            var variables = Variables();
+            var settings = SettingsResolver.Resolve(new SettingsInputs
             {
-                stderr.WriteLine($"error: unknown target '{target}'. Known targets: {string.Join(", ", tasks.Select(t => t.Name))}");
-                return ExitCodes.InvalidInput;
-            }
+                Arguments = parsed.Values,
+                ArgumentProblems = parsed.Problems,
+                Config = CakeConfigSection.Read(root, configuration, variables),
+                Environment = variables,
+                Root = root,
+                WorkingDirectory = Environment.CurrentDirectory,
+                Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                Targets = [.. tasks.Select(t => t.Name)],
+                DefaultTarget = defaultTarget,
+            });
 
-            var verbosity = ParseVerbosity(arguments["verbosity"].LastOrDefault());
-            var log = new HostLog(new CakeBuildLog(new StderrConsole(), verbosity));
-            var context = CreateContext(root, arguments, log);
+            var log = new HostLog(new CakeBuildLog(new StderrConsole(), (Verbosity)settings.Verbosity));
+            var context = CreateContext(fileSystem, environment, configuration, parsed.Values, log);
             var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             if (Console.IsOutputRedirected) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
-            var buildContext = new BuildContext(context, root, output, rawStdout, cancellation);
+            var buildContext = new BuildContext(context, settings, output, rawStdout, cancellation);
 
             var engine = new CakeEngine(new CakeDataService(), log);
             foreach (var info in tasks)
@@ -59,13 +70,14 @@ public sealed class CakeHost
                 builder.Does(() => instance.RunAsync(buildContext));
             }
             var strategy = new DefaultExecutionStrategy(log, new ReportPrinter(log));
-            var report = await engine.RunTargetAsync(context, strategy, new ExecutionSettings().SetTarget(task.Name));
+            var report = await engine.RunTargetAsync(context, strategy, new ExecutionSettings().SetTarget(settings.Target));
             new ReportPrinter(log).Write(report);
             return buildContext.ExitCode;
         }
         catch (Exception e) when (Unwrap(e) is RealmCiException user)
         {
-            stderr.WriteLine($"error: {user.Message}");
+            foreach (var line in user.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                stderr.WriteLine($"error: {line.TrimEnd('\r')}");
             return user.ExitCode;
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && Unwrap(e) is OperationCanceledException or TaskCanceledException)
@@ -73,23 +85,36 @@ public sealed class CakeHost
             stderr.WriteLine("interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception e)
+        {
+            return LastResort.Report(e, diagnostic, stderr);
+        }
     }
 
-    /// <summary>The context Cake.Frosting would build, from Cake's own implementations.</summary>
-    private static CakeContext CreateContext(string root, ILookup<string, string> arguments, ICakeLog log)
+    private static Dictionary<string, string> Variables()
     {
-        var fileSystem = new FileSystem();
-        var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
-        ICakeConfiguration configuration;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            if (entry.Key is string key && entry.Value is string value) variables[key] = value;
+        return variables;
+    }
+
+    private static ICakeConfiguration ReadConfiguration(string root, FileSystem fileSystem, CakeEnvironment environment)
+    {
         try
         {
-            configuration = new CakeConfigurationProvider(fileSystem, environment)
+            return new CakeConfigurationProvider(fileSystem, environment)
                 .CreateConfiguration(new DirectoryPath(root), new Dictionary<string, string>());
         }
         catch (InvalidOperationException e)
         {
             throw new RealmCiException($"{System.IO.Path.Combine(root, "cake.config")}: {e.Message} (Cake's INI format: [Section] then Key=Value, ';' comments, no empty values)");
         }
+    }
+
+    /// <summary>The context Cake.Frosting would build, from Cake's own implementations.</summary>
+    private static CakeContext CreateContext(FileSystem fileSystem, CakeEnvironment environment, ICakeConfiguration configuration, ILookup<string, string> arguments, ICakeLog log)
+    {
         var globber = new Globber(fileSystem, environment);
         var toolRepository = new ToolRepository(environment);
         var toolLocator = new ToolLocator(environment, toolRepository, new ToolResolutionStrategy(fileSystem, environment, globber, configuration, log));
@@ -97,16 +122,6 @@ public sealed class CakeHost
             new ProcessRunner(fileSystem, environment, log, toolLocator, configuration), new WindowsRegistry(), toolLocator,
             new CakeDataService(), configuration, new ToolInstaller(environment, toolLocator, configuration, log, []), new EmptyServices());
     }
-
-    private static Verbosity ParseVerbosity(string? text) => text?.ToLowerInvariant() switch
-    {
-        null or "normal" or "n" => Verbosity.Normal,
-        "quiet" or "q" => Verbosity.Quiet,
-        "minimal" or "m" => Verbosity.Minimal,
-        "verbose" or "v" => Verbosity.Verbose,
-        "diagnostic" or "d" => Verbosity.Diagnostic,
-        _ => throw new RealmCiException($"--verbosity={text}: expected quiet, minimal, normal, verbose or diagnostic"),
-    };
 
     /// <summary>The user error anywhere in the chain (Cake wraps a task's exception in its own).</summary>
     private static Exception Unwrap(Exception e)
@@ -140,7 +155,8 @@ public sealed class CakeHost
             output.WriteLine($"  {form,-22} {o.Description}");
         }
         output.WriteLine();
-        output.WriteLine("Exit codes: 0 success, 1 a configuration failed, 2 invalid input, 3 engine or source unavailable, 130 interrupted.");
+        output.WriteLine("Exit codes:");
+        foreach (var (code, meaning) in ExitCodes.Table) output.WriteLine($"  {code,-4} {meaning}");
     }
 
     private sealed class EmptyServices : IServiceProvider

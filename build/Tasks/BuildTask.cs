@@ -1,6 +1,7 @@
 using RealmCi.Build.Host;
 using RealmCi.Containers;
 using RealmCi.Execution;
+using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
 using RealmCi.Results;
@@ -15,6 +16,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
 
     internal static async Task<int> Run(BuildContext context, bool runTests)
     {
+        using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);

@@ -12,21 +12,15 @@ public sealed class CiTask : FrostingTask<BuildContext>
     {
         var request = new CiRequest
         {
-            Platform = context.Argument("ci") switch
-            {
-                "github" => CiPlatform.Github,
-                "gitlab" => CiPlatform.Gitlab,
-                null => throw new RealmCiException("--target=Ci needs --ci=github or --ci=gitlab"),
-                var other => throw new RealmCiException($"--ci={other}: expected github or gitlab"),
-            },
+            Platform = context.Settings.Ci ?? throw new RealmCiException("--target=Ci needs --ci=github or --ci=gitlab"),
             MatrixFile = context.MatrixFile,
             Root = context.Root,
             Profiles = context.Profiles,
             Selection = context.Selection with { Profile = null },
-            Static = context.Argument("static") is { } s && s is not ("false" or "0" or "no"),
-            Plan = context.Argument("plan") is { } p && p is not ("false" or "0" or "no"),
-            Check = context.Argument("check") is { } c && c is not ("false" or "0" or "no"),
-            Output = Path.GetFullPath(context.Argument("output") ?? "."),
+            Static = context.Settings.Static,
+            Plan = context.Settings.Plan,
+            Check = context.Settings.Check,
+            Output = context.Settings.Output ?? Path.GetFullPath("."),
         };
         using var stdout = new StreamWriter(context.StandardOutput, leaveOpen: true);
         context.ExitCode = CiGenerator.Run(request, stdout);

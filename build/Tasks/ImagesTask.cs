@@ -1,6 +1,7 @@
 using RealmCi.Build.Host;
 using RealmCi.Containers;
 using RealmCi.Execution;
+using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
 
@@ -12,6 +13,7 @@ public sealed class ImagesTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation);
     }

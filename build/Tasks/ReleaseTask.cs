@@ -2,6 +2,7 @@ using RealmCi.Build.Host;
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Execution;
+using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using RealmCi.Release;
 using RealmCi.Reporting;
@@ -16,6 +17,7 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        using var artifacts = context.Settings.DryRun ? null : ArtifactsLock.Acquire(context.Artifacts); // a dry run writes nothing
         var matrix = MatrixFile.Open(context.MatrixFile);
         Selection selection;
         // Without --profile or --config, a release is the matrix's 'release' profile (when it has one).

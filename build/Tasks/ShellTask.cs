@@ -1,6 +1,7 @@
 using RealmCi.Build.Host;
 using RealmCi.Containers;
 using RealmCi.Execution;
+using RealmCi.Housekeeping;
 using RealmCi.Matrix;
 using Spectre.Console;
 
@@ -12,6 +13,7 @@ public sealed class ShellTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var matrix = MatrixFile.Open(context.MatrixFile);
         if (context.Selection.Configs.Length != 1)
             throw new RealmCi.Errors.RealmCiException("--target=Shell needs exactly one --config=ID");

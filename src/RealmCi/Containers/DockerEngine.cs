@@ -149,6 +149,26 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
         catch (DockerContainerNotFoundException) { }
     }
 
+    public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string repositoryPrefix, CancellationToken cancellation)
+    {
+        var list = await Call(() => client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellation));
+        return list
+            .Select(i => new ImageInfo(i.ID, (i.RepoTags ?? []).Where(t => t.StartsWith(repositoryPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList(),
+                i.Size, new DateTimeOffset(DateTime.SpecifyKind(i.Created, DateTimeKind.Utc))))
+            .Where(i => i.Tags.Count > 0)
+            .ToList();
+    }
+
+    public async Task RemoveImageAsync(string reference, CancellationToken cancellation)
+    {
+        try { await Call(() => client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, cancellation)); }
+        catch (DockerImageNotFoundException) { }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new Errors.RealmCiException($"{reference} is in use: {e.ResponseBody?.Trim()}", Errors.ExitCodes.Failed, e);
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private static async Task Pump(MultiplexedStream stream, Action<OutputLine> output, CancellationToken cancellation)

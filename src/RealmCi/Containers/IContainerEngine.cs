@@ -25,6 +25,9 @@ public sealed record EngineInfo(string Endpoint, string Version, string ApiVersi
 /// <summary>A container the engine knows, with its labels.</summary>
 public sealed record ContainerInfo(string Id, IReadOnlyDictionary<string, string> Labels);
 
+/// <summary>An image the engine holds: its id, the tags naming it (only those asked for), its size and when it was made.</summary>
+public sealed record ImageInfo(string Id, IReadOnlyList<string> Tags, long Bytes, DateTimeOffset Created);
+
 /// <summary>
 /// The few engine calls the pipeline needs. <see cref="DockerEngine"/> is the only
 /// implementation that talks to Docker; everything above this uses the interface.
@@ -59,4 +62,14 @@ public interface IContainerEngine
 
     /// <summary>Removes a container, forcibly.</summary>
     Task RemoveAsync(string id, CancellationToken cancellation);
+
+    // Housekeeping (the Clean target). Default bodies keep fakes that never clean short.
+
+    /// <summary>Images with a tag whose repository starts with <paramref name="repositoryPrefix"/> (e.g. <c>realm-ci/</c>); other tags are left out.</summary>
+    Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string repositoryPrefix, CancellationToken cancellation) =>
+        throw new NotSupportedException($"{GetType().Name} cannot list images");
+
+    /// <summary>Removes one tag (never forced): the image goes when no other tag names it; an image in use is refused by the engine.</summary>
+    Task RemoveImageAsync(string reference, CancellationToken cancellation) =>
+        throw new NotSupportedException($"{GetType().Name} cannot remove images");
 }

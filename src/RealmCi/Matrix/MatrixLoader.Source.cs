@@ -29,14 +29,8 @@ public static partial class MatrixLoader
         if (!System.IO.File.Exists(path)) return ProjectSource.None; // the matrix load reports it
         var reader = new YamlReader(path);
         YamlNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(System.IO.File.ReadAllText(path)))));
-            if (stream.Documents.Count == 0) return ProjectSource.None;
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException) { return ProjectSource.None; } // the matrix load reports it
+        try { root = YamlReader.ParseDocument(System.IO.File.ReadAllText(path), path); }
+        catch (MatrixException) { return ProjectSource.None; } // the matrix load reports it
         if (root is not YamlMappingNode top || !top.Children.TryGetValue(new YamlScalarNode("source"), out var node)) return ProjectSource.None;
         var source = ReadSource(reader, node);
         if (reader.Errors.Count > 0) throw new MatrixException(reader.Errors);

@@ -46,19 +46,7 @@ public static partial class MatrixLoader
     public static MatrixDefinition Load(string text, string file)
     {
         var reader = new YamlReader(file);
-        YamlNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(text)))); // supports YAML merge keys (<<: *anchor)
-            if (stream.Documents.Count == 0) throw new MatrixException([new(new(file, 1, 1), "the matrix file is empty")]);
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            throw new MatrixException([new(new(file, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {message}")]);
-        }
+        var root = YamlReader.ParseDocument(text, file);
 
         var definition = Read(reader, root);
         if (reader.Errors.Count > 0 || definition is null) throw new MatrixException(reader.Errors);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using RealmCi.Errors;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace RealmCi.Matrix;
@@ -11,6 +13,55 @@ namespace RealmCi.Matrix;
 internal sealed class YamlReader(string file)
 {
     public string File { get; } = file;
+
+    /// <summary>
+    /// The first document's root node. Whatever YamlDotNet throws — its own exceptions, or the
+    /// <see cref="InvalidOperationException"/> its scanner throws on an unclosed flow collection,
+    /// or a lookup of an undefined merge anchor — becomes one located diagnostic.
+    /// </summary>
+    public static YamlNode ParseDocument(string text, string file)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new MergingParser(new Parser(scanner))); // supports YAML merge keys (<<: *anchor)
+        }
+        catch (YamlException e)
+        {
+            var start = e.Start.Line > 0 ? e.Start : scanner.CurrentPosition;
+            var at = e is AnchorNotFoundException && AliasOf(e.Message) is { } alias ? Find(text, "*" + alias) : null;
+            throw Invalid(file, at ?? (start.Line, start.Column), OneLine(e.InnerException?.Message ?? e.Message));
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException or OverflowException)
+        {
+            if (e is KeyNotFoundException && AliasOf(e.Message) is { } alias)
+                throw Invalid(file, Find(text, "*" + alias) ?? (scanner.CurrentPosition.Line, scanner.CurrentPosition.Column), $"the alias '*{alias}' refers to no anchor defined before it");
+            throw Invalid(file, (scanner.CurrentPosition.Line, scanner.CurrentPosition.Column), "unexpected structure (is a bracket or brace left open?)");
+        }
+        if (stream.Documents.Count == 0) throw new MatrixException([new(new(file, 1, 1), "the matrix file is empty")]);
+        return stream.Documents[0].RootNode;
+    }
+
+    private static string? AliasOf(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "'([^']+)'") is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The place of the first occurrence of <paramref name="needle"/>.</summary>
+    private static (long Line, long Column)? Find(string text, string needle)
+    {
+        var index = text.IndexOf(needle, StringComparison.Ordinal);
+        if (index < 0) return null;
+        var line = text.AsSpan(0, index).Count('\n') + 1;
+        var column = index - text.LastIndexOf('\n', Math.Max(0, index - 1));
+        return (line, column);
+    }
+
+    private static MatrixException Invalid(string file, (long Line, long Column) at, string message) =>
+        new([new(new(file, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)), $"not valid YAML: {message}")]);
+
+    /// <summary>A message as one line: its first line, without control characters.</summary>
+    internal static string OneLine(string message) =>
+        new(message.Split('\n')[0].Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
     public List<Diagnostic> Errors { get; } = [];
 

@@ -36,6 +36,21 @@ public sealed class ReadingCakeConfig : InTempFolder
     }
 
     [Fact]
+    public void AMisspeltOrInvalidCakeConfigValueIsReportedWithTheOthersBeforeAnyTarget()
+    {
+        Setup("[RealmCi]\nMatrix=m/small.yaml\nExecuter=host\nPull=sometimes\n");
+        var run = Run("--format=json", "--jobs=0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+        [
+            "error: cake.config [RealmCi] Executer: unknown key 'Executer' in the [RealmCi] section (did you mean 'Executor'?)",
+            "error: cake.config [RealmCi] Pull=sometimes: expected missing or never",
+            "error: --jobs=0: expected a whole number ≥ 1",
+        ], run.Err.Trim().Split(Environment.NewLine));
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
     public void AMalformedCakeConfigIsOneLineAndExitTwo()
     {
         Setup("[RealmCi]\nProfile=\n");

@@ -24,6 +24,47 @@ public class RunningTargets
     }
 
     [Fact]
+    public void AnUnexpectedExceptionIsOneLineAndExitSeventy()
+    {
+        var run = HostRun.With(typeof(RunningTargets).Assembly, "ProbeC", "--target=ProbeBroken");
+        Assert.Equal(70, run.ExitCode);
+        Assert.Equal("internal error: System.InvalidOperationException: probe broke on purpose; rerun with --verbosity=diagnostic for the trace", run.Err.Trim());
+    }
+
+    [Fact]
+    public void DiagnosticVerbosityAddsTheTraceOfAnUnexpectedException()
+    {
+        var run = HostRun.With(typeof(RunningTargets).Assembly, "ProbeC", "--target=ProbeBroken", "--verbosity=diagnostic");
+        Assert.Equal(70, run.ExitCode);
+        Assert.Contains("internal error: System.InvalidOperationException: probe broke on purpose", run.Err);
+        Assert.Contains("   at RealmCi.Tests.Host.ProbeBroken.Run", run.Err);
+    }
+
+    [Fact]
+    public void OptionsAreValidatedBeforeAnyTargetRunsAndAllAtOnce()
+    {
+        var run = HostRun.Of("--target=Matrix", "--jobs=abc", "--executor=bogus", "--pull=sometimes", "--step-timeout=-5");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+        [
+            "error: --executor=bogus: expected auto, docker or host",
+            "error: --pull=sometimes: expected missing or never",
+            "error: --jobs=abc: expected a whole number ≥ 1",
+            "error: --step-timeout=-5: expected a whole number ≥ 1",
+        ], run.Err.Trim().Split(Environment.NewLine));
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void HelpPrintsEveryExitCode()
+    {
+        var run = HostRun.Of("--help");
+        Assert.Equal(0, run.ExitCode);
+        foreach (var (code, meaning) in RealmCi.Errors.ExitCodes.Table)
+            Assert.Matches($@"(?m)^  {code}\s+{System.Text.RegularExpressions.Regex.Escape(meaning)}$", run.Out);
+    }
+
+    [Fact]
     public void DescriptionListsTargetsWithTheirDescriptions()
     {
         var run = HostRun.Of("--description");
@@ -123,3 +164,9 @@ public sealed class ProbeFail : FrostingTask<BuildContext>
 
 [TaskName("ProbeAfterFailure"), IsDependentOn(typeof(ProbeFail))]
 public sealed class ProbeAfterFailure : FrostingTask<BuildContext> { public override void Run(BuildContext c) => OrderProbe.Ran.Add("ProbeAfterFailure"); }
+
+[TaskName("ProbeBroken")]
+public sealed class ProbeBroken : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext c) => throw new InvalidOperationException("probe broke\non purpose");
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using RealmCi.Errors;
+
+namespace RealmCi.Build.Host;
+
+/// <summary>
+/// The last-resort handler: an exception nobody expected is a defect in realm-ci. It becomes
+/// one line and exit code 70; <c>--verbosity=diagnostic</c> adds the trace.
+/// </summary>
+public static class LastResort
+{
+    public static int Report(Exception exception, bool diagnostic, TextWriter stderr)
+    {
+        var e = Unwrap(exception);
+        var message = string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        stderr.WriteLine(diagnostic
+            ? $"internal error: {e.GetType().FullName}: {message}"
+            : $"internal error: {e.GetType().FullName}: {message}; rerun with --verbosity=diagnostic for the trace");
+        if (diagnostic) stderr.WriteLine(exception.ToString());
+        return ExitCodes.InternalError;
+    }
+
+    /// <summary>The exception itself, not the wrappers around it (tasks, reflection).</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            if (e is AggregateException { InnerExceptions.Count: 1 } aggregate) e = aggregate.InnerExceptions[0];
+            else if (e is TargetInvocationException { InnerException: { } inner }) e = inner;
+            else if (e.GetType().FullName == "Cake.Core.CakeReportException" && e.InnerException is { } reported) e = reported;
+            else return e;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+
+namespace RealmCi.Build;
+
+/// <summary>How much is logged: the same levels, in the same order, as Cake's.</summary>
+public enum VerbosityLevel { Quiet, Minimal, Normal, Verbose, Diagnostic }
+
+/// <summary>
+/// Every setting of one run, resolved and validated before any target runs (see
+/// <see cref="SettingsResolver"/>). Immutable: a target reads it, never changes it. Paths are
+/// absolute. A new option is one property here and one line in the resolver.
+/// </summary>
+public sealed record Settings
+{
+    /// <summary>The folder holding cake.config: relative paths in cake.config start here.</summary>
+    public required string Root { get; init; }
+
+    public required string Target { get; init; }
+
+    public VerbosityLevel Verbosity { get; init; } = VerbosityLevel.Normal;
+
+    public required string MatrixFile { get; init; }
+
+    public ListingFormat Format { get; init; } = ListingFormat.Table;
+
+    public string? Explain { get; init; }
+
+    public SelectionOptions Selection { get; init; } = new();
+
+    public required string Artifacts { get; init; }
+
+    /// <summary>Persistent caches (ccache, clones, result cache).</summary>
+    public required string Cache { get; init; }
+
+    public ExecutorKind Executor { get; init; } = ExecutorKind.Auto;
+
+    /// <summary>Whether a missing base image may be pulled (--pull=missing) or not (--pull=never).</summary>
+    public bool Pull { get; init; } = true;
+
+    public int? Jobs { get; init; }
+
+    public int? Parallel { get; init; }
+
+    public bool FailFast { get; init; }
+
+    public bool Force { get; init; }
+
+    public TimeSpan? StepTimeout { get; init; }
+
+    /// <summary>The source checkout, if one was given (--realm-source, REALM_SOURCE, cake.config); else a clone is made.</summary>
+    public string? RealmSource { get; init; }
+
+    /// <summary>What to clone when no source is given (null: the matrix file's <c>source</c> section).</summary>
+    public string? RealmRef { get; init; }
+
+    public string? RealmRepository { get; init; }
+
+    /// <summary>Clean: only what was last used more than this long ago (null: everything).</summary>
+    public TimeSpan? OlderThan { get; init; }
+
+    /// <summary>Clean: remove what is listed (default: show only).</summary>
+    public bool Remove { get; init; }
+
+    /// <summary>Release: the tag to release.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Release: the downstream project (null: consumer/ beside the matrix file).</summary>
+    public string? Consumer { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Replace { get; init; }
+
+    public ImmutableArray<string> AllowMissing { get; init; } = [];
+
+    /// <summary>Every --profile given (only the Ci target takes several).</summary>
+    public ImmutableArray<string> Profiles { get; init; } = [];
+
+    /// <summary>Ci: the platform (--ci), null when not given.</summary>
+    public RealmCi.Ci.CiPlatform? Ci { get; init; }
+
+    public bool Static { get; init; }
+
+    public bool Plan { get; init; }
+
+    public bool Check { get; init; }
+
+    /// <summary>Ci: the folder the files go into (default: the working directory).</summary>
+    public string? Output { get; init; }
+
+    /// <summary>--only-available: the integrator passes it, with the host's offer, into <see cref="SelectionOptions"/>.</summary>
+    public bool OnlyAvailable { get; init; }
+
+    /// <summary>Whether downloads (declared sources, requires: internet) may be attempted (--downloads=allow|deny, cake.config Downloads).</summary>
+    public bool Downloads { get; init; } = true;
+
+    /// <summary>--sources=DIR (or cake.config Sources): a folder of declared source archives.</summary>
+    public string? SourcesFolder { get; init; }
+}

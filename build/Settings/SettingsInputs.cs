@@ -1,0 +1,30 @@
+namespace RealmCi.Build;
+
+/// <summary>
+/// Everything settings are resolved from, as plain data: the parsed command line, the
+/// <c>[RealmCi]</c> values of cake.config (with <c>CAKE_REALMCI_*</c> variables already applied),
+/// the environment, and the folders relative paths start from.
+/// </summary>
+public sealed record SettingsInputs
+{
+    /// <summary>Option name (lower case, no dashes) → every value given, in order.</summary>
+    public ILookup<string, string> Arguments { get; init; } = Array.Empty<string>().ToLookup(a => a);
+
+    /// <summary>Problems the command-line parser found (unknown options, missing values): reported with the others.</summary>
+    public IReadOnlyList<string> ArgumentProblems { get; init; } = [];
+
+    /// <summary>cake.config <c>[RealmCi]</c> key → value (keys as written; matched case-insensitively).</summary>
+    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public required string Root { get; init; }
+
+    public required string WorkingDirectory { get; init; }
+
+    public required string Home { get; init; }
+
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    public required string DefaultTarget { get; init; }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RealmCi.IntegrationTests;
+
+/// <summary>
+/// One run of a bootstrap (<c>./build.sh</c> or <c>build.ps1</c>) as a user or CI starts it:
+/// a real process, standard output and standard error kept apart and byte for byte.
+/// </summary>
+internal sealed class FrontDoorProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> stdout;
+    private readonly Task<string> stderr;
+
+    private FrontDoorProcess(string file, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = EngineFixture.Root,
+            StandardOutputEncoding = new UTF8Encoding(false),
+        };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment.Remove("CI"); // the same output a user gets
+        process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        stdout = process.StandardOutput.ReadToEndAsync();
+        stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>PowerShell 7, installed by .ci/run as a dotnet tool at this path. Missing is a failure, not a skip.</summary>
+    public static string Pwsh
+    {
+        get
+        {
+            var path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "realm-ci", "tools", "pwsh");
+            Assert.True(File.Exists(path), $"PowerShell 7 not found at {path}: .ci/run installs it (dotnet tool install --tool-path {Path.GetDirectoryName(path)} PowerShell --version 7.6.9)");
+            return path;
+        }
+    }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public static FrontDoorProcess BuildSh(params string[] args) => new(Path.Combine(EngineFixture.Root, "build.sh"), args);
+
+    public static FrontDoorProcess BuildPs1(params string[] args) => new(Pwsh, ["-NoProfile", "-NonInteractive", "-File", Path.Combine(EngineFixture.Root, "build.ps1"), .. args]);
+
+    /// <summary>Waits for the exit (failing the test after <paramref name="timeout"/>) and returns what it wrote.</summary>
+    public (int Code, string Out, string Err) Wait(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} did not exit within {timeout}");
+        }
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>SIGKILL, as the OOM killer or a cancelled CI runner would.</summary>
+    public void KillHard() => process.Kill(entireProcessTree: false);
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace RealmCi.IntegrationTests;
+
+/// <summary>
+/// build.sh and build.ps1 are one front door: the same standard output byte for byte, the same
+/// exit codes, messages only on standard error — also on the run that rebuilds the program.
+/// </summary>
+[Collection("engine")]
+public class TheTwoBootstraps
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+    private static string Stamp => Path.Combine(EngineFixture.Root, "build", "bin", "Release", "net10.0", ".inputs");
+
+    private static void ForceRebuild() => File.WriteAllText(Stamp, "stale");
+
+    [Theory]
+    [InlineData("--target=Matrix", "--format=json")]
+    [InlineData("--target=Matrix", "--profile=pr")]
+    [InlineData("--help")]
+    public void BothWriteTheSameStandardOutput(params string[] args)
+    {
+        using var sh = FrontDoorProcess.BuildSh(args);
+        var bash = sh.Wait(Patience);
+        using var ps = FrontDoorProcess.BuildPs1(args);
+        var pwsh = ps.Wait(Patience);
+        Assert.True(bash.Code == 0, bash.Err);
+        Assert.True(pwsh.Code == 0, pwsh.Err);
+        Assert.NotEqual("", bash.Out);
+        Assert.Equal(bash.Out, pwsh.Out);
+    }
+
+    [Fact]
+    public void BothGiveTheSameExitCodeAndErrorForBadOptions()
+    {
+        using var sh = FrontDoorProcess.BuildSh("--target=Matrix", "--jobs=abc", "--pull=sometimes");
+        var bash = sh.Wait(Patience);
+        using var ps = FrontDoorProcess.BuildPs1("--target=Matrix", "--jobs=abc", "--pull=sometimes");
+        var pwsh = ps.Wait(Patience);
+        Assert.Equal(2, bash.Code);
+        Assert.Equal(2, pwsh.Code);
+        Assert.Equal("", bash.Out);
+        Assert.Equal("", pwsh.Out);
+        Assert.Equal(bash.Err, pwsh.Err);
+    }
+
+    [Fact]
+    public void JsonIsTheOnlyStandardOutputEvenWhenBuildPs1RebuildsTheProgram()
+    {
+        ForceRebuild();
+        using var ps = FrontDoorProcess.BuildPs1("--target=Matrix", "--format=json");
+        var (code, output, error) = ps.Wait(Patience);
+        Assert.True(code == 0, error);
+        Assert.Contains("build.ps1: building the build program...", error);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void JsonIsTheOnlyStandardOutputEvenWhenBuildShRebuildsTheProgram()
+    {
+        ForceRebuild();
+        using var sh = FrontDoorProcess.BuildSh("--target=Matrix", "--format=json");
+        var (code, output, error) = sh.Wait(Patience);
+        Assert.True(code == 0, error);
+        Assert.Contains("build.sh: building the build program...", error);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void EachBootstrapAcceptsTheStampTheOtherWrote()
+    {
+        ForceRebuild();
+        using (var sh = FrontDoorProcess.BuildSh("--target=Matrix")) Assert.Contains("building the build program", sh.Wait(Patience).Err);
+        using (var ps = FrontDoorProcess.BuildPs1("--target=Matrix")) Assert.DoesNotContain("building", ps.Wait(Patience).Err);
+        ForceRebuild();
+        using (var ps = FrontDoorProcess.BuildPs1("--target=Matrix")) Assert.Contains("building the build program", ps.Wait(Patience).Err);
+        using (var sh = FrontDoorProcess.BuildSh("--target=Matrix")) Assert.DoesNotContain("building", sh.Wait(Patience).Err);
+    }
+}
