@@ -45,5 +45,8 @@ public static class BuildOptions
         new("output", "DIR", "Ci target: the repository folder the files go into (default: the current folder)"),
         new("check", "", "Ci target: compare instead of writing; exit 1 with a diff when a file is stale", IsFlag: true),
         new("plan", "", "Ci target: print one profile's job list (GitHub: JSON for fromJSON; GitLab: a child pipeline)", IsFlag: true),
+        new("only-available", "", "Leave out configurations this host cannot prepare (registry, internet, sources) before the profile's strategy chooses", IsFlag: true),
+        new("downloads", "POLICY", "allow (default) or deny: whether declared sources and requires: internet may be downloaded (cake.config Downloads)"),
+        new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
     ];
 }

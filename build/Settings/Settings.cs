@@ -89,4 +89,13 @@ public sealed record Settings
 
     /// <summary>Ci: the folder the files go into (default: the working directory).</summary>
     public string? Output { get; init; }
+
+    /// <summary>--only-available: the integrator passes it, with the host's offer, into <see cref="SelectionOptions"/>.</summary>
+    public bool OnlyAvailable { get; init; }
+
+    /// <summary>Whether downloads (declared sources, requires: internet) may be attempted (--downloads=allow|deny, cake.config Downloads).</summary>
+    public bool Downloads { get; init; } = true;
+
+    /// <summary>--sources=DIR (or cake.config Sources): a folder of declared source archives.</summary>
+    public string? SourcesFolder { get; init; }
 }

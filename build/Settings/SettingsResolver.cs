@@ -14,7 +14,7 @@ public static class SettingsResolver
 {
     /// <summary>The keys cake.config's <c>[RealmCi]</c> section may hold.</summary>
     public static readonly IReadOnlyList<string> ConfigKeys =
-        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache"];
+        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache", "Downloads", "Sources"];
 
     public static Settings Resolve(SettingsInputs inputs)
     {
@@ -70,6 +70,9 @@ public static class SettingsResolver
             Plan = s.Flag("plan"),
             Check = s.Flag("check"),
             Output = s.Path("output", null),
+            OnlyAvailable = s.Flag("only-available"),
+            Downloads = s.Choice("downloads", "Downloads", true, new() { ["allow"] = true, ["deny"] = false }, "allow or deny"),
+            SourcesFolder = s.Path("sources", "Sources"),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

@@ -12,4 +12,7 @@ public readonly record struct AxisSetting(string Axis, string Value);
 public sealed record BuildConfiguration(string Id, ImmutableArray<AxisSetting> Axes, BaseImage Base, Facets Settings)
 {
     public string Axis(string name) => Axes.First(a => a.Axis == name).Value;
+
+    /// <summary>The declared sources its settings name, in the order they are named.</summary>
+    public ImmutableArray<DeclaredSource> Sources { get; init; } = [];
 }

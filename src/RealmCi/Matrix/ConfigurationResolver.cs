@@ -38,6 +38,7 @@ public static class ConfigurationResolver
             throw new RealmCiException($"base '{baseName}' (from the command line or the matrix) is not defined under 'bases' in {definition.File}");
 
         var axes = definition.Axes.Select((a, i) => new AxisSetting(a.Name, a.Values[row.Values[i]].Name)).ToImmutableArray();
-        return new BuildConfiguration(row.Id, axes, image, settings);
+        var sources = settings.Sources.Where(definition.Sources.ContainsKey).Select(n => definition.Sources[n]).ToImmutableArray();
+        return new BuildConfiguration(row.Id, axes, image, settings) { Sources = sources };
     }
 }

@@ -15,6 +15,8 @@ public static class Explainer
         if (canonical != id && matrix.ById.ContainsKey(canonical)) return $"not the canonical Id; use '{canonical}'";
         if (matrix.ViolatedConstraint(row) is { } c)
             return $"removed by the constraint at {c.Where}{(c.Reason is null ? "" : $": {c.Reason}")}";
+        if (new BaseChoice(matrix.Axes).Describe(row) is { } bases)
+            return $"removed because {bases} (one base per configuration)";
         if (matrix.MatchingExclude(row) is { } e)
             return $"removed by the exclude rule at {e.Where} {e.Match.Describe(matrix.Axes)}{(e.Reason is null ? "" : $": {e.Reason}")}";
         return "not a configuration of this matrix";
@@ -36,6 +38,13 @@ public static class Explainer
             lines.Add($"  added or extended by the include at {matrix.Definition.Includes[k].Where}.");
         }
 
+        var here = RowAvailability.For(matrix, options);
+        if (here is not null && !here.Keep(index))
+            return Done(lines, $"left out by --only-available: {here.Describe(index).Availability.Describe()}.", false);
+        if (here is not null) lines.Add("  available on this host.");
+        else if (options.Offer is { } offer)
+            lines.Add($"  on this host: {Availability.Of(ConfigurationResolver.Resolve(matrix, row, options.CommandLine), offer).Describe()}.");
+
         if (!options.Configs.IsEmpty)
         {
             if (!options.Configs.Contains(id)) return Done(lines, "not listed by --config.", false);
@@ -43,7 +52,7 @@ public static class Explainer
         }
         else if ((options.Profile ?? matrix.Definition.DefaultProfile) is { } name && matrix.Definition.Profiles.TryGetValue(name, out var profile))
         {
-            if (!ExplainProfile(matrix, profile, index, lines)) return Done(lines, null, false);
+            if (!ExplainProfile(matrix, profile, index, lines, here)) return Done(lines, null, false);
         }
         else lines.Add("  no profile: every valid configuration is a candidate.");
 
@@ -54,7 +63,7 @@ public static class Explainer
 
         if (options.Shard is { } shard)
         {
-            var (_, rows) = Selector.Base(matrix, options);
+            var (_, rows) = Selector.Base(matrix, options, here);
             rows = rows.Where(i => (options.Select.IsEmpty || options.Select.Any(g => Glob.Matches(g, matrix.Rows[i].Id)))
                 && !options.Skip.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
             var assigned = Shard.Assign(rows.Select(i => matrix.Rows[i].Id).ToList(), shard.Count)[rows.IndexOf(index)];
@@ -64,7 +73,7 @@ public static class Explainer
         return Done(lines, null, true);
     }
 
-    private static bool ExplainProfile(ExpandedMatrix matrix, Profile profile, int index, List<string> lines)
+    private static bool ExplainProfile(ExpandedMatrix matrix, Profile profile, int index, List<string> lines, RowAvailability? here)
     {
         var row = matrix.Rows[index];
         if (profile.Configs.Contains(row.Id))
@@ -82,7 +91,7 @@ public static class Explainer
             lines.Add($"  a candidate of profile '{profile.Name}', whose strategy 'all' keeps every candidate.");
             return true;
         }
-        var chosen = ProfileSelector.Apply(matrix, profile);
+        var chosen = ProfileSelector.Apply(matrix, profile, here is null ? null : here.Keep);
         var strategy = profile.Strategy.ToString().ToLowerInvariant();
         if (chosen.Contains(index))
         {

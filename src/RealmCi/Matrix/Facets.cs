@@ -30,6 +30,12 @@ public sealed record Facets
 
     public TestFacet Test { get; init; } = TestFacet.Empty;
 
+    /// <summary>What preparing or testing needs beyond the package mirror (<see cref="Requirement"/>): internet, registry, gpu.nvidia, gpu.amd.</summary>
+    public ImmutableArray<string> Requires { get; init; } = [];
+
+    /// <summary>Names of entries of the matrix file's <c>sources</c>, copied into the image build.</summary>
+    public ImmutableArray<string> Sources { get; init; } = [];
+
     public Facets Then(Facets later) => ReferenceEquals(later, Empty) ? this : new()
     {
         Cmake = Cmake.SetItems(later.Cmake),
@@ -39,6 +45,8 @@ public sealed record Facets
         Run = Union(Run, later.Run),
         Container = Container.Then(later.Container),
         Test = Test.Then(later.Test),
+        Requires = Union(Requires, later.Requires),
+        Sources = Union(Sources, later.Sources),
     };
 
     internal static ImmutableArray<string> Union(ImmutableArray<string> first, ImmutableArray<string> second)

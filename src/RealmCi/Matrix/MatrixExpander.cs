@@ -3,8 +3,8 @@ using RealmCi.Errors;
 namespace RealmCi.Matrix;
 
 /// <summary>
-/// Expands the product of the axes, drops combinations that violate a constraint or match an
-/// exclude rule, then adds (or extends) the include rows. Deterministic: the product is walked
+/// Expands the product of the axes, drops combinations that violate a constraint, ask for two
+/// bases (<see cref="BaseChoice"/>) or match an exclude rule, then adds (or extends) the include rows. Deterministic: the product is walked
 /// with the last axis changing fastest.
 /// </summary>
 public static class MatrixExpander
@@ -26,10 +26,11 @@ public static class MatrixExpander
         var excludes = definition.Excludes;
         var current = new int[axes.Length];
         var sizes = axes.Select(a => a.Values.Length).ToArray();
+        var baseChoice = new BaseChoice(axes);
 
         while (true)
         {
-            if (Keep(current, constraints, excludes, excludeHits))
+            if (Keep(current, constraints, baseChoice, excludes, excludeHits))
             {
                 var values = (int[])current.Clone();
                 rows.Add(new Row(values, ConfigurationId.Format(axes, values), null));
@@ -63,10 +64,11 @@ public static class MatrixExpander
         return new ExpandedMatrix(definition, rows, excludeHits, includeTargets);
     }
 
-    private static bool Keep(int[] row, IReadOnlyList<Constraint> constraints, IReadOnlyList<ExcludeRule> excludes, int[] excludeHits)
+    private static bool Keep(int[] row, IReadOnlyList<Constraint> constraints, BaseChoice baseChoice, IReadOnlyList<ExcludeRule> excludes, int[] excludeHits)
     {
         for (var c = 0; c < constraints.Count; c++)
             if (constraints[c].Violates(row)) return false;
+        if (baseChoice.Conflicts(row)) return false;
         for (var e = 0; e < excludes.Count; e++)
         {
             if (!excludes[e].Match.Matches(row)) continue;

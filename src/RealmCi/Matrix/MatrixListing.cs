@@ -5,7 +5,10 @@ namespace RealmCi.Matrix;
 
 public enum ListingFormat { Table, Json }
 
-/// <summary>The <c>Matrix</c> target: load, select, and list (or explain) configurations.</summary>
+/// <summary>
+/// The <c>Matrix</c> target: load, select, and list (or explain) configurations. With the
+/// host's offer in <see cref="SelectionOptions.Offer"/>, the table shows availability here.
+/// </summary>
 public static class MatrixListing
 {
     public static void Run(string matrixFile, SelectionOptions options, ListingFormat format, string? explainId, IAnsiConsole console, Stream stdout)
@@ -18,6 +21,7 @@ public static class MatrixListing
         }
         var selection = Selector.Select(matrix, options);
         if (format == ListingFormat.Json) MatrixJson.Write(stdout, selection.Configurations);
+        else if (options.Offer is not null) AvailabilityTable.Write(console, matrix, selection);
         else MatrixTable.Write(console, matrix, selection);
     }
 }

@@ -27,10 +27,21 @@ public static partial class MatrixLoader
                 "run" => facets with { Run = r.StringList(value, $"{what}: run") },
                 "container" => facets with { Container = ReadContainer(r, value, what) },
                 "test" => facets with { Test = ReadTest(r, value, what) },
+                "requires" => facets with { Requires = Requirements(r, value, $"{what}: requires") },
+                "sources" => facets with { Sources = r.StringList(value, $"{what}: sources") },
                 _ => facets, // description: documentation only
             };
         }
         return facets;
+    }
+
+    /// <summary>A list of requirement names, each one of <see cref="Requirement.All"/>.</summary>
+    internal static ImmutableArray<string> Requirements(YamlReader r, YamlNode node, string what)
+    {
+        var names = r.StringList(node, what);
+        foreach (var name in names.Where(n => !Requirement.All.Contains(n)))
+            r.Error(node, $"unknown requirement '{name}' in {what}", Suggest.Hint(name, Requirement.All));
+        return [.. names.Where(Requirement.All.Contains)];
     }
 
     /// <summary>YAML booleans become CMake's ON/OFF; everything else is kept as written.</summary>

@@ -14,13 +14,13 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "source"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source"];
 
-    internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test"];
+    internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
     internal static readonly string[] TestKeys = ["labels", "exclude-labels", "timeout", "ranks", "launcher", "launch-labels", "gpu-labels"];
     internal static readonly string[] AxisKeys = ["description", "default", "values"];
-    internal static readonly string[] BaseKeys = ["image", "package-manager", "bootstrap"];
+    internal static readonly string[] BaseKeys = ["image", "package-manager", "bootstrap", "requires"];
     internal static readonly string[] BootstrapKeys = ["suite", "mirror", "variant", "components"];
     internal static readonly string[] ConstraintKeys = ["when", "require", "forbid", "reason"];
     internal static readonly string[] ProfileKeys = ["description", "strategy", "where", "select", "skip", "configs"];
@@ -82,8 +82,17 @@ public static partial class MatrixLoader
             else r.Error(dp, $"default-profile '{name}' is not a profile of this file", Suggest.Hint(name, profiles.Keys.Order()));
         }
 
+        var declared = new HashSet<string>();
+        var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so, declared) : ImmutableDictionary<string, DeclaredSource>.Empty;
+        var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
+
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
-        return new MatrixDefinition(r.File, project, defaults, axes, bases, excludes, constraints, includes, profiles, overrides, defaultProfile);
+        CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
+        return new MatrixDefinition(r.File, project, defaults, axes, bases, excludes, constraints, includes, profiles, overrides, defaultProfile)
+        {
+            Sources = sources,
+            Quarantine = quarantine,
+        };
     }
 
     private static ImmutableArray<Axis> ReadAxes(YamlReader r, YamlNode node)
@@ -172,7 +181,8 @@ public static partial class MatrixLoader
                     Get("variant", "minbase"),
                     b.TryGetValue("components", out var c) ? r.StringList(c, "components") : ["main"]);
             }
-            result[name] = new BaseImage(name, image, bootstrap, manager, r.At(keyNode));
+            var requires = fields.TryGetValue("requires", out var rq) ? Requirements(r, rq, $"base '{name}': requires") : [];
+            result[name] = new BaseImage(name, image, bootstrap, manager, r.At(keyNode)) { Requires = requires };
         }
         return result.ToImmutable();
     }

@@ -22,6 +22,7 @@ public static class MatrixValidator
             if (!c.When.CanMatchAnything)
                 problems.Add(new(c.Where, $"constraint 'when' {c.When.Describe(axes)} matches no combination"));
 
+        var baseChoice = new BaseChoice(axes);
         var seen = new Dictionary<string, SourceSpan>();
         foreach (var include in d.Includes)
         {
@@ -32,11 +33,17 @@ public static class MatrixValidator
             else seen[id] = include.Where;
             if (d.Constraints.FirstOrDefault(c => c.Violates(include.Row)) is { } broken)
                 problems.Add(new(include.Where, $"include '{id}' breaks the constraint at {broken.Where}{(broken.Reason is null ? "" : $" ({broken.Reason})")}"));
+            if (baseChoice.Describe(include.Row, include.Facets.Base) is { } bases)
+                problems.Add(new(include.Where, $"include '{id}': {bases}", "a configuration is built on one base; change a value or the include's base"));
         }
 
         foreach (var o in d.Overrides)
             if (!matrix.Rows.Any(r => Glob.Matches(o.Match, r.Id)))
                 problems.Add(new(o.Where, $"override match '{o.Match}' matches no configuration Id", Suggest.Hint(o.Match, matrix.Rows.Take(2000).Select(r => r.Id))));
+
+        foreach (var q in d.Quarantine.Entries)
+            if (!matrix.Rows.Any(r => Glob.Matches(q.Configs, r.Id)))
+                problems.Add(new(q.Where, $"quarantine configs '{q.Configs}' matches no configuration Id", Suggest.Hint(q.Configs, matrix.Rows.Take(2000).Select(r => r.Id))));
 
         foreach (var profile in d.Profiles.Values.OrderBy(p => p.At.Line))
         {

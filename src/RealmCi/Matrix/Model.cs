@@ -20,7 +20,11 @@ public sealed record Axis(string Name, ImmutableArray<AxisValue> Values, int? De
 }
 
 /// <summary>A base image: an image name and, for air-gapped sites, how to bootstrap it.</summary>
-public sealed record BaseImage(string Name, string Image, Bootstrap? Bootstrap, string PackageManager, SourceSpan Where);
+public sealed record BaseImage(string Name, string Image, Bootstrap? Bootstrap, string PackageManager, SourceSpan Where)
+{
+    /// <summary>What preparing this base needs (<see cref="Requirement"/>), e.g. <c>registry</c>.</summary>
+    public ImmutableArray<string> Requires { get; init; } = [];
+}
 
 /// <summary>How to make a base image from a distribution mirror with debootstrap.</summary>
 public sealed record Bootstrap(string Suite, string Mirror, string Variant, ImmutableArray<string> Components);
@@ -101,4 +105,10 @@ public sealed record MatrixDefinition(
     string? DefaultProfile)
 {
     public long ProductSize => Axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+
+    /// <summary>Source archives values may name (<c>sources:</c>), by name.</summary>
+    public ImmutableDictionary<string, DeclaredSource> Sources { get; init; } = ImmutableDictionary<string, DeclaredSource>.Empty;
+
+    /// <summary>Tests known to fail for a reason outside realm-ci (<c>quarantine:</c>).</summary>
+    public Quarantine Quarantine { get; init; } = Quarantine.Empty;
 }

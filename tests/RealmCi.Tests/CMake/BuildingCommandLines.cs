@@ -55,7 +55,9 @@ public class BuildingCommandLines
     [Fact]
     public void TestRunsTheSelectedLabelsWithJUnitAndTheTimeout()
     {
-        var args = CMakeCommands.Test(Config(), At, At.Build, 2, ["gpu"]);
+        var c = Config();
+        c = c with { Settings = c.Settings with { Test = c.Settings.Test with { Labels = ["unit", "integration"] } } };
+        var args = CMakeCommands.Test(c, At, At.Build, 2, ["gpu"]);
         Assert.Equal(["ctest", "--test-dir", "/work/build", "--output-on-failure", "--no-tests=error", "--timeout", "600",
             "--parallel", "2", "--output-junit", "/work/junit.xml", "-L", "^(unit|integration)$", "-LE", "^(benchmark|gpu)$"], args);
     }

@@ -47,5 +47,7 @@ public class PublishingASchema
         Assert.Equal(MatrixLoader.BaseKeys.ToHashSet(), Keys(defs.GetProperty("base")));
         Assert.Equal(MatrixLoader.BootstrapKeys.ToHashSet(), Keys(defs.GetProperty("bootstrap")));
         Assert.Equal(MatrixLoader.AxisKeys.ToHashSet(), Keys(defs.GetProperty("axis")));
+        Assert.Equal(MatrixLoader.ArchiveKeys.ToHashSet(), Keys(defs.GetProperty("archive")));
+        Assert.Equal(MatrixLoader.QuarantineKeys.ToHashSet(), Keys(defs.GetProperty("quarantine")));
     }
 }
