@@ -64,6 +64,27 @@ public sealed class BuildContext : CakeContextAdapter
 
     public bool Pull => Settings.Pull;
 
+    /// <summary>
+    /// The selection options with what this host offers (<see cref="HostOfferProbe"/>): the engine's
+    /// images, debootstrap, GPUs, declared sources on disk, and the --pull / --downloads settings.
+    /// With the host executor nothing is probed (no images to prepare). --only-available filters
+    /// by it before the coverage strategy; every selected configuration gets its availability.
+    /// </summary>
+    public async Task<SelectionOptions> SelectionWithOfferAsync(MatrixDefinition matrix)
+    {
+        if (Executor == ExecutorKind.Host) return Selection with { OnlyAvailable = false };
+        var engine = new RealmCi.Containers.DockerEngine();
+        RealmCi.Containers.IContainerEngine? reachable = engine;
+        try { await engine.PingAsync(Cancellation); }
+        catch (RealmCi.Containers.EngineUnavailableException) { reachable = null; }
+        var offer = await HostOfferProbe.ProbeAsync(matrix, reachable, Pull, Settings.Downloads, SourceCache(), Cancellation);
+        return Selection with { Offer = offer, OnlyAvailable = Settings.OnlyAvailable };
+    }
+
+    /// <summary>Declared source archives: --sources=DIR first, then the cache's sources folder.</summary>
+    public RealmCi.Sources.SourceCache SourceCache() => new(RealmCi.Sources.SourceCache.DefaultFolder(Cache), Settings.SourcesFolder, Settings.Downloads,
+        new RealmCi.Sources.HttpSourceDownloader());
+
     /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
     public async Task<PipelineOptions> PipelineAsync(bool runTests)
     {
@@ -89,6 +110,8 @@ public sealed class BuildContext : CakeContextAdapter
             CommandLineDefines = Selection.CommandLine.Cmake,
             CommandLineEnv = Selection.CommandLine.Env,
             ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
+            DownloadsAllowed = Settings.Downloads,
+            SourcesFolder = Settings.SourcesFolder,
         };
     }
 

@@ -15,6 +15,7 @@ public sealed class ImagesTask : FrostingTask<BuildContext>
     {
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
-        context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation);
+        context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation,
+            context.SourceCache());
     }
 }

@@ -7,6 +7,11 @@ namespace RealmCi.Build.Tasks;
 [TaskDescription("List the selected configurations (--format=table|json) or --explain=ID")]
 public sealed class MatrixTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context) =>
-        MatrixListing.Run(context.MatrixFile, context.Selection, context.Format, context.Explain, context.Output, context.StandardOutput);
+    public override async Task RunAsync(BuildContext context)
+    {
+        // Tables and --explain show availability on this host; JSON (for CI generation) stays host-independent unless --only-available asks.
+        var options = context.Format == ListingFormat.Table || context.Explain is not null || context.Settings.OnlyAvailable
+            ? await context.SelectionWithOfferAsync(MatrixFile.Open(context.MatrixFile).Definition) : context.Selection;
+        MatrixListing.Run(context.MatrixFile, options, context.Format, context.Explain, context.Output, context.StandardOutput);
+    }
 }

@@ -64,13 +64,19 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
             new Progress(_ => { }), cancellation));
     }
 
-    public async Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation)
+    public Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation) =>
+        BuildAsync(dockerfile, new Dictionary<string, string>(), tag, labels, log, cancellation);
+
+    public async Task BuildAsync(string dockerfile, IReadOnlyDictionary<string, string> files, string tag, IReadOnlyDictionary<string, string> labels,
+        Action<string> log, CancellationToken cancellation)
     {
         using var context = new MemoryStream();
         using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
         {
             var entry = new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dockerfile)) };
             tar.WriteEntry(entry);
+            foreach (var (inContext, onHost) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+                await tar.WriteEntryAsync(onHost, inContext, cancellation);
         }
         context.Position = 0;
         string? error = null;

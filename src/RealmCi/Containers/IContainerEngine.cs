@@ -52,6 +52,15 @@ public interface IContainerEngine
     Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation);
 
     /// <summary>
+    /// Builds a Dockerfile whose context also holds <paramref name="files"/> (path in the context →
+    /// file on the host), e.g. declared source archives the recipe copies in.
+    /// </summary>
+    Task BuildAsync(string dockerfile, IReadOnlyDictionary<string, string> files, string tag, IReadOnlyDictionary<string, string> labels,
+        Action<string> log, CancellationToken cancellation) =>
+        files.Count == 0 ? BuildAsync(dockerfile, tag, labels, log, cancellation)
+            : throw new NotSupportedException($"{GetType().Name} cannot build with context files");
+
+    /// <summary>
     /// Creates, attaches to, starts and waits for a container, streaming its output; returns its
     /// exit code. The container is removed in every case; on cancellation it is killed first.
     /// </summary>

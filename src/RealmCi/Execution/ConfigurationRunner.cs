@@ -39,6 +39,14 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var current = StepKind.Image;
         try
         {
+            if (options.Unavailable.TryGetValue(c.Id, out var missing))
+            {
+                // Decided before the run from what this host offers: no minutes of apt first.
+                unavailable = missing;
+                results.Add(new StepResult(StepKind.Image, StepStatus.Skipped, null, 0, null, null, missing));
+                observer.Log($"{c.Id}: {missing}");
+                return Finish();
+            }
             PreparedImage? prepared = null;
             if (engine is not null && images is not null)
             {

@@ -47,9 +47,9 @@ internal static class ImageStep
             Line(e.Message);
             return new(new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null, null);
         }
-        catch (RealmCiException e) when (e.ExitCode == ExitCodes.Unavailable && e is not EngineUnavailableException)
+        catch (RealmCiException e) when (e.ExitCode is ExitCodes.Unavailable or ExitCodes.ConfigurationUnavailable && e is not EngineUnavailableException)
         {
-            Line($"base image unavailable: {e.Message}");
+            Line($"unavailable here: {e.Message}");
             return new(new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null, e.Message);
         }
     }

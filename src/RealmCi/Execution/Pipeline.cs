@@ -37,14 +37,24 @@ public static class Pipeline
         var capacity = Capacity.For(HostFacts.Cores, HostFacts.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
         observer.Log($"{configurations.Count} configuration(s): {selection.Source}; {capacity.Jobs} at a time, {capacity.CoresPerJob} core(s) each");
 
-        var images = engine is null ? null : new ImagePreparer(engine, options.Pull, options.ImageTimeout);
+        // What the host cannot offer was decided before the run (selection.Availability): those
+        // configurations are reported unavailable at once, with what they miss.
+        options = options with
+        {
+            Unavailable = options.Unavailable.SetItems(selection.Availability.Where(a => !a.Value.IsAvailable)
+                .Select(a => KeyValuePair.Create(a.Key, a.Value.Describe()))),
+        };
+        var sources = new Sources.SourceCache(Sources.SourceCache.DefaultFolder(options.Cache), options.SourcesFolder, options.DownloadsAllowed,
+            new Sources.HttpSourceDownloader());
+        var images = engine is null ? null : new ImagePreparer(engine, options.Pull, options.ImageTimeout, sources: sources);
         var runner = new ConfigurationRunner(options, engine, images, observer, new ResultCache(options.Cache), fingerprint);
         var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList());
         observer.Queued(configurations);
         var executor = engine is null ? "host" : "docker";
 
         using var stopPrefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var prefetch = images is null ? Task.CompletedTask : Task.Run(() => PrefetchAsync(images, configurations, stopPrefetch.Token), CancellationToken.None);
+        var prefetch = images is null ? Task.CompletedTask
+            : Task.Run(() => PrefetchAsync(images, [.. configurations.Where(c => !options.Unavailable.ContainsKey(c.Id))], stopPrefetch.Token), CancellationToken.None);
         IReadOnlyList<ConfigurationResult> results = [];
         var done = new List<ConfigurationResult>();
         try
@@ -96,11 +106,12 @@ public static class Pipeline
     }
 
     /// <summary>Prepares the images of a selection without building anything.</summary>
-    public static async Task<int> PrepareImagesAsync(Selection selection, bool pull, Func<IContainerEngine> connect, RunReporter reporter, CancellationToken cancellation)
+    public static async Task<int> PrepareImagesAsync(Selection selection, bool pull, Func<IContainerEngine> connect, RunReporter reporter, CancellationToken cancellation,
+        Sources.SourceCache? sources = null)
     {
         var engine = connect();
         await engine.PingAsync(cancellation);
-        var images = new ImagePreparer(engine, pull);
+        var images = new ImagePreparer(engine, pull, sources: sources);
         var failed = 0;
         foreach (var c in selection.Configurations)
         {

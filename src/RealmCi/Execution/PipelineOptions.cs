@@ -67,6 +67,15 @@ public sealed record PipelineOptions
     public string? ArtifactsArgument { get; init; }
 
     /// <summary>How long one configuration waits for its image (the preparation itself is capped by the image step's default).</summary>
+    /// <summary>Whether declared sources may be downloaded into the source cache (--downloads=allow|deny).</summary>
+    public bool DownloadsAllowed { get; init; } = true;
+
+    /// <summary>A folder of declared source archives (--sources=DIR), searched before the source cache.</summary>
+    public string? SourcesFolder { get; init; }
+
+    /// <summary>Configurations this host cannot run (Id → what they miss), decided before the run: reported as unavailable, never started.</summary>
+    public ImmutableDictionary<string, string> Unavailable { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public TimeSpan ImageTimeout => Timeout(CMake.StepKind.Image);
 
     public TimeSpan Timeout(CMake.StepKind step)

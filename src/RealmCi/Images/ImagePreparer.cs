@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using RealmCi.Containers;
+using RealmCi.Errors;
 using RealmCi.Matrix;
 
 namespace RealmCi.Images;
@@ -16,7 +17,8 @@ public sealed record PreparedImage(string Tag, string Dockerfile, string Base, b
 /// <paramref name="preparationLimit"/>, or when nobody waits). One image builds at a time
 /// (package installs are I/O bound and share the mirror); configurations wait only for their own.
 /// </summary>
-public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true, TimeSpan? preparationLimit = null, IBaseBootstrapper? bootstrapper = null)
+public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true, TimeSpan? preparationLimit = null, IBaseBootstrapper? bootstrapper = null,
+    Sources.SourceCache? sources = null)
 {
     /// <summary>The image step's default time limit.</summary>
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(60);
@@ -63,10 +65,19 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
                 Log($"image {tag} is up to date (base {resolved.Reference}, {resolved.How})");
                 return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
             }
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var source in recipe.Sources)
+            {
+                if (sources is null)
+                    throw new RealmCiException($"the image needs source '{source.Name}' ({source.File}) and no source cache was given", ExitCodes.ConfigurationUnavailable);
+                var path = await sources.ResolveAsync(source, cancellation); // checked against its pinned SHA-256
+                Log($"source '{source.Name}': {path} (sha256 {source.Sha256[..12]}…) → {source.ImagePath}");
+                files[ImageRecipe.ContextPath(source)] = path;
+            }
             Log($"building image {tag} from {resolved.Reference} ({resolved.How})");
             try
             {
-                await engine.BuildAsync(dockerfile, tag, new Dictionary<string, string> { [Labels.Recipe] = tag }, Log, cancellation);
+                await engine.BuildAsync(dockerfile, files, tag, new Dictionary<string, string> { [Labels.Recipe] = tag }, Log, cancellation);
             }
             catch (ImageBuildException e)
             {

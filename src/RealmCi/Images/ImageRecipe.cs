@@ -15,7 +15,20 @@ public sealed record ImageRecipe(BaseImage Base, ImmutableArray<string> Packages
     public static ImageRecipe For(BuildConfiguration configuration) => new(
         configuration.Base,
         [.. configuration.Settings.Packages.Distinct().Order(StringComparer.Ordinal)],
-        configuration.Settings.Run);
+        configuration.Settings.Run)
+    {
+        Sources = [.. configuration.Sources.OrderBy(s => s.Name, StringComparer.Ordinal)],
+    };
+
+    /// <summary>
+    /// Declared source archives copied into the image (at <see cref="DeclaredSource.ImagePath"/>) before
+    /// the <c>run</c> lines, so those lines need no internet. Their checksums are in the Dockerfile,
+    /// so the tag changes when a pinned archive does.
+    /// </summary>
+    public ImmutableArray<DeclaredSource> Sources { get; init; } = [];
+
+    /// <summary>Where a source archive sits in the image build's context.</summary>
+    public static string ContextPath(DeclaredSource source) => $"sources/{source.File}";
 
     /// <summary>The Dockerfile, FROM the resolved base reference. Readable, one package a line.</summary>
     public string Render(string from)
@@ -30,6 +43,11 @@ public sealed record ImageRecipe(BaseImage Base, ImmutableArray<string> Packages
             text.Append("RUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n");
             foreach (var package in Packages) text.Append("      ").Append(package).Append(" \\\n");
             text.Append(" && rm -rf /var/lib/apt/lists/*\n");
+        }
+        foreach (var source in Sources)
+        {
+            text.Append("# source '").Append(source.Name).Append("' from ").Append(source.Url).Append(", sha256 ").Append(source.Sha256).Append('\n');
+            text.Append("COPY ").Append(ContextPath(source)).Append(' ').Append(source.ImagePath).Append('\n');
         }
         foreach (var line in Run) text.Append("RUN ").Append(line.ReplaceLineEndings(" ")).Append('\n');
         return text.ToString();

@@ -118,7 +118,7 @@ public sealed class RunningAboveTheEngine : InTempFolder
         File.WriteAllText(Path.Combine(folder, "build.log"), "a log from an earlier run");
         Assert.Equal(ExitCodes.ConfigurationUnavailable, await Run(Select("gone-one"), options, engine));
         Assert.False(File.Exists(Path.Combine(folder, "build.log"))); // cleared before the first step, not after the image
-        Assert.Contains("base image unavailable", File.ReadAllText(Path.Combine(folder, "image.log")));
+        Assert.Contains("unavailable here", File.ReadAllText(Path.Combine(folder, "image.log")));
         Assert.Contains("example.org/not-here:1", File.ReadAllText(Path.Combine(folder, "image.log")));
         var result = Summary(options).GetProperty("results")[0];
         Assert.Equal("unavailable", result.GetProperty("status").GetString());

@@ -1,0 +1,42 @@
+using RealmCi.Containers;
+using RealmCi.Images;
+using RealmCi.Matrix;
+using RealmCi.Sources;
+
+namespace RealmCi.Execution;
+
+/// <summary>
+/// Decides once per run, from local facts only, what this host offers the matrix's
+/// configurations (<see cref="HostOffer"/>): which bases the engine already has (or has
+/// bootstrapped), whether a base can be bootstrapped here, which GPU vendors are present, which
+/// declared sources are on disk — plus the settings saying whether downloads and pulls may be
+/// attempted at all. It sends nothing off the machine: the engine is asked over its socket, the
+/// rest is files and PATH.
+/// </summary>
+public static class HostOfferProbe
+{
+    public static async Task<HostOffer> ProbeAsync(MatrixDefinition matrix, IContainerEngine? engine, bool pullsAllowed, bool downloadsAllowed,
+        SourceCache sources, CancellationToken cancellation)
+    {
+        var present = new List<string>();
+        if (engine is not null)
+        {
+            foreach (var b in matrix.Bases.Values)
+            {
+                var asNamed = BaseIdentity.ImageNameStandsForIt(b) && await engine.ImageIdAsync(b.Image, cancellation) is not null;
+                var bootstrapped = b.Bootstrap is not null && await engine.ImageIdAsync(BaseIdentity.BootstrapTag(b), cancellation) is not null;
+                if (asNamed || bootstrapped) present.Add(b.Image);
+            }
+        }
+        return HostOffer.From(downloadsAllowed, pullsAllowed, GpuVendors(), present,
+            canBootstrap: engine is not null && HostFacts.HasTool("debootstrap") && HostFacts.User.StartsWith("0:", StringComparison.Ordinal),
+            sources.Present(matrix.Sources.Values));
+    }
+
+    /// <summary>NVIDIA: the driver's device or proc entries; AMD: ROCm's kernel driver device.</summary>
+    public static IEnumerable<string> GpuVendors()
+    {
+        if (HostFacts.HasGpu) yield return "nvidia";
+        if (File.Exists("/dev/kfd")) yield return "amd";
+    }
+}
