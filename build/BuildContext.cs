@@ -118,8 +118,10 @@ public sealed class BuildContext : CakeContextAdapter
             Parallel = Number("parallel", 1),
             Jobs = Number("jobs", 1),
             FailFast = Flag("fail-fast"),
-            Force = Flag("force"),
+            Force = Flag("force") || Flag("pack") || Argument("from-pack") is not null, // a pack needs the tree; a pack's tests really run
             RunTests = runTests,
+            Pack = Flag("pack"),
+            FromPack = Argument("from-pack") is { } pack ? Path(pack, false) : null,
             StepTimeout = Number("step-timeout", 1) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
             MatrixFile = MatrixFile,
