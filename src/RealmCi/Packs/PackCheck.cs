@@ -13,10 +13,10 @@ public static class PackCheck
             return $"{file}: pack format {pack.Format}, this realm-ci reads format {PackManifest.CurrentFormat}: rebuild the pack";
         if (pack.ConfigurationId != wanted.ConfigurationId)
             return $"{file}: the pack is for configuration {pack.ConfigurationId}, not {wanted.ConfigurationId}";
-        if (pack.ConfigurationHash != wanted.ConfigurationHash)
-            return $"{file}: the pack's configuration {pack.ConfigurationId} was resolved differently (configuration hash {Short(pack.ConfigurationHash)}, now {Short(wanted.ConfigurationHash)}: the matrix, --define or --env changed)";
         if (pack.RecipeHash != wanted.RecipeHash)
             return $"{file}: the pack was built in another image recipe (recipe {Short(pack.RecipeHash)}, {wanted.ConfigurationId}'s is now {Short(wanted.RecipeHash)}: its base, packages or run lines changed)";
+        if (pack.ConfigurationHash != wanted.ConfigurationHash)
+            return $"{file}: the pack's configuration {pack.ConfigurationId} was resolved differently (configuration hash {Short(pack.ConfigurationHash)}, now {Short(wanted.ConfigurationHash)}: the matrix, --define or --env changed)";
         if (pack.SourceFingerprint != wanted.SourceFingerprint || pack.SourceSubdir != wanted.SourceSubdir)
             return $"{file}: the pack was built from another source ({pack.SourceFingerprint} {pack.SourceSubdir ?? "."}, this one is {wanted.SourceFingerprint} {wanted.SourceSubdir ?? "."})";
         if (pack.RealmCiVersion != wanted.RealmCiVersion)
