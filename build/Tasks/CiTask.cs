@@ -25,6 +25,7 @@ public sealed class CiTask : FrostingTask<BuildContext>
             Selection = context.Selection with { Profile = null },
             Static = context.Argument("static") is { } s && s is not ("false" or "0" or "no"),
             Plan = context.Argument("plan") is { } p && p is not ("false" or "0" or "no"),
+            Packs = context.Argument("pack") is { } k && k is not ("false" or "0" or "no"),
             Check = context.Argument("check") is { } c && c is not ("false" or "0" or "no"),
             Output = Path.GetFullPath(context.Argument("output") ?? "."),
         };

@@ -20,7 +20,7 @@ public static class JobGrouping
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxJobs, 1);
         var jobs = placements.Count <= maxJobs
-            ? placements.Select(p => new CiJob(p.Id, p.Runner, [$"--config={p.Id}"], [p.Id])).ToList()
+            ? placements.Select(p => new CiJob(p.Id, p.Runner, [$"--config={p.Id}"], [p.Id]) { BuildOn = p.Runner.BuildOn }).ToList()
             : Sharded(placements, selectionArgs, maxJobs);
         Verify(placements, jobs, maxJobs);
         return jobs;
