@@ -43,7 +43,7 @@ public static class BuildOptions
         new("output", "DIR", "Ci target: the repository folder the files go into (default: the current folder)"),
         new("check", "", "Ci target: compare instead of writing; exit 1 with a diff when a file is stale", IsFlag: true),
         new("plan", "", "Ci target: print one profile's job list (GitHub: JSON for fromJSON; GitLab: a child pipeline)", IsFlag: true),
-        new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest)", IsFlag: true),
+        new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true),
         new("from-pack", "PATH", "Test: run only the tests from a pack made by --pack (same configuration, image recipe and source)"),
     ];
 }

@@ -97,3 +97,31 @@ public class BuildingOnceTestingOnGpuRunners : CiFolder
         Assert.StartsWith("m/ci.yaml:", e.Message);
     }
 }
+
+public class CountingSplitJobsAgainstTheCap
+{
+    private static readonly Runner Cpu = new("default", ["ubuntu-24.04"], ["docker"]);
+    private static readonly Runner Gpu = new("gpu", ["self-hosted", "gpu"], ["gpu"]) { BuildOn = Cpu };
+
+    private static List<Placement> Placements(int cpu, int gpu) =>
+        [.. Enumerable.Range(0, cpu).Select(i => new Placement($"cpu{i}", Cpu)), .. Enumerable.Range(0, gpu).Select(i => new Placement($"gpu{i}", Gpu))];
+
+    [Fact]
+    public void AGpuConfigurationIsSplitWhenBuildAndTestJobsFitUnderTheCap()
+    {
+        var jobs = JobGrouping.Group(Placements(3, 2), ["--profile=p"], maxJobs: 7);
+        Assert.Equal(5, jobs.Count);
+        Assert.Equal([null, null, null, Cpu, Cpu], jobs.Select(j => j.BuildOn));
+        Assert.Equal("--config=gpu0 --from-pack=realm-ci-packs/gpu0/gpu0/pack.tar.gz", string.Join(' ', jobs[3].TestArgs));
+        Assert.Equal(["--config=cpu0"], jobs[0].TestArgs.ToArray());
+    }
+
+    [Fact]
+    public void WhenTheSplitWouldPassTheCapEachConfigurationIsOneJobOnItsRunner()
+    {
+        var jobs = JobGrouping.Group(Placements(3, 2), ["--profile=p"], maxJobs: 6);
+        Assert.Equal(5, jobs.Count);
+        Assert.All(jobs, j => Assert.Null(j.BuildOn));
+        Assert.Equal(Gpu, jobs[4].Runner);
+    }
+}
