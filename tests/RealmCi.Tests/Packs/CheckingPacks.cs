@@ -78,3 +78,19 @@ public sealed class CheckingPacks
         Assert.Contains("was at /work/build", PackCheck.LayoutDifference("p", made, "docker", new("/src", "/w", "/w/build")));
     }
 }
+
+public sealed class ReproducingPackRuns
+{
+    private static RealmCi.Execution.PipelineOptions Options => new() { Source = "/src/realm", Artifacts = "/a", Cache = "/c" };
+
+    [Fact]
+    public void ARunFromAPackIsReproducedFromThePack() =>
+        Assert.Contains("--from-pack=/a/p.tar.gz", RealmCi.Execution.ReproduceCommand.Arguments(Options with { FromPack = "/a/p.tar.gz" }, "x", "docker"));
+
+    [Fact]
+    public void ABuildThatPacksIsReproducedWithPack()
+    {
+        Assert.Contains("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options with { Pack = true, RunTests = false }, "x", "docker"));
+        Assert.DoesNotContain("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options, "x", "docker"));
+    }
+}
