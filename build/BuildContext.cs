@@ -102,8 +102,10 @@ public sealed class BuildContext : CakeContextAdapter
             Parallel = Settings.Parallel,
             Jobs = Settings.Jobs,
             FailFast = Settings.FailFast,
-            Force = Settings.Force,
+            Force = Settings.Force || Settings.Pack || Settings.FromPack is not null, // a pack needs the tree; a pack's tests really run
             RunTests = runTests,
+            Pack = Settings.Pack,
+            FromPack = Settings.FromPack,
             StepTimeout = Settings.StepTimeout,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
             MatrixFile = MatrixFile,

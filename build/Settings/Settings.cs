@@ -98,4 +98,10 @@ public sealed record Settings
 
     /// <summary>--sources=DIR (or cake.config Sources): a folder of declared source archives.</summary>
     public string? SourcesFolder { get; init; }
+
+    /// <summary>--pack: after a passed build, write the configuration's pack (build once, test many).</summary>
+    public bool Pack { get; init; }
+
+    /// <summary>--from-pack=PATH: run only the tests from a pack made by --pack.</summary>
+    public string? FromPack { get; init; }
 }

@@ -73,6 +73,8 @@ public static class SettingsResolver
             OnlyAvailable = s.Flag("only-available"),
             Downloads = s.Choice("downloads", "Downloads", true, new() { ["allow"] = true, ["deny"] = false }, "allow or deny"),
             SourcesFolder = s.Path("sources", "Sources"),
+            Pack = s.Flag("pack"),
+            FromPack = s.Path("from-pack", null),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

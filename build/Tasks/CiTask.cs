@@ -19,6 +19,7 @@ public sealed class CiTask : FrostingTask<BuildContext>
             Selection = context.Selection with { Profile = null },
             Static = context.Settings.Static,
             Plan = context.Settings.Plan,
+            Packs = context.Settings.Pack,
             Check = context.Settings.Check,
             Output = context.Settings.Output ?? Path.GetFullPath("."),
         };

@@ -18,6 +18,9 @@ public sealed record CiRequest
     public SelectionOptions Selection { get; init; } = new();
     public bool Static { get; init; }
     public bool Plan { get; init; }
+
+    /// <summary>With <see cref="Plan"/> on GitHub: the build-once (pack) jobs' list instead of the test jobs'.</summary>
+    public bool Packs { get; init; }
     public bool Check { get; init; }
     public required string Output { get; init; }
 
@@ -67,7 +70,7 @@ public static class CiGenerator
         var (plans, settings) = Plans(request);
         var (plan, command) = plans[0];
         return request.Platform == CiPlatform.Github
-            ? GithubWorkflow.PlanJson(plan, command, settings) + "\n"
+            ? (request.Packs ? GithubWorkflow.PackJson(plan, command) : GithubWorkflow.PlanJson(plan, command, settings)) + "\n"
             : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath));
     }
 

@@ -3,7 +3,14 @@ using System.Collections.Immutable;
 namespace RealmCi.Ci;
 
 /// <summary>Runner labels (GitHub <c>runs-on</c>) and tags (GitLab <c>tags</c>) for one kind of runner.</summary>
-public sealed record Runner(string Name, ImmutableArray<string> Github, ImmutableArray<string> Gitlab);
+public sealed record Runner(string Name, ImmutableArray<string> Github, ImmutableArray<string> Gitlab)
+{
+    /// <summary>
+    /// ci.yaml's <c>build-on</c>: the runner that builds this runner's configurations (with
+    /// <c>--pack</c>), so this one only tests them (<c>--from-pack</c>); null: it builds its own.
+    /// </summary>
+    public Runner? BuildOn { get; init; }
+}
 
 /// <summary>
 /// Configurations matching every axis pattern of <see cref="Axes"/> (globs, <c>!</c> negates) and

@@ -17,7 +17,7 @@ public static class CiSettingsReader
     private static readonly string[] RealmCiKeys = ["repository", "ref"];
     private static readonly string[] RunnersKeys = ["default", "rules"];
     private static readonly string[] RunnerKeys = ["github", "gitlab"];
-    private static readonly string[] RuleKeys = ["name", "when", "id", "github", "gitlab"];
+    private static readonly string[] RuleKeys = ["name", "when", "id", "github", "gitlab", "build-on"];
     private static readonly Dictionary<string, Trigger> TriggerNames = new()
     {
         ["pr"] = Trigger.Pr, ["push"] = Trigger.Push, ["schedule"] = Trigger.Schedule, ["tag"] = Trigger.Tag, ["manual"] = Trigger.Manual,
@@ -96,7 +96,14 @@ public static class CiSettingsReader
                 if (name is null) { reader.Error(rule, "a runner rule needs a name (e.g. name: gpu-nvidia)"); continue; }
                 var axes = entries.FirstOrDefault(e => e.Key == "when").Value is { } w ? reader.StringMap(w, $"ci.runners.rules[{name}].when") : ImmutableSortedDictionary<string, string>.Empty;
                 var id = entries.FirstOrDefault(e => e.Key == "id").Value is { } i ? reader.Scalar(i, $"ci.runners.rules[{name}].id") : null;
-                list.Add(new RunnerRule(axes, id, Runner(reader, rule, name, null)));
+                var runner = Runner(reader, rule, name, null);
+                if (entries.FirstOrDefault(e => e.Key == "build-on").Value is { } b && reader.Scalar(b, $"ci.runners.rules[{name}].build-on") is { } builder)
+                {
+                    var by = builder == "default" ? settings.DefaultRunner : list.Select(r => r.Runner).FirstOrDefault(r => r.Name == builder);
+                    if (by is null) reader.Error(b, $"ci.runners.rules[{name}].build-on: no runner '{builder}' (default, or a rule named above)");
+                    else runner = runner with { BuildOn = by with { BuildOn = null } };
+                }
+                list.Add(new RunnerRule(axes, id, runner));
             }
             settings = settings with { Runners = list.ToImmutable() };
         }
@@ -111,6 +118,7 @@ public static class CiSettingsReader
             if (key == "github") github = reader.StringList(value, $"runner {name}: github");
             if (key == "gitlab") gitlab = reader.StringList(value, $"runner {name}: gitlab");
         }
+        // build-on is read by the rule (it names another runner).
         if (github.IsEmpty) reader.Error(node, $"runner {name} needs github labels (runs-on), e.g. github: [self-hosted, linux]");
         return new Runner(name, github, gitlab);
     }

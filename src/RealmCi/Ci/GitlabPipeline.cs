@@ -68,10 +68,22 @@ public static partial class GitlabPipeline
             var name = Checked(job.Name);
             names.Add(name);
             var folder = $"{JobCommand.Artifacts}/{name}";
+            if (job.BuildOn is { } builder)
+                entries.Add((Checked(job.BuildName), Y.Map( // build once (on a CPU runner), test from the pack below
+                    ("stage", "build"),
+                    ("tags", Tags(builder)),
+                    ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.Args)))),
+                    ("cache", Y.Map(("key", command.CacheKey(job.BuildName)), ("paths", Y.Strings([".cache/realm-ci/"])))),
+                    ("script", Y.Strings([.. command.Fetch, command.Pack(job.PacksFolder)])),
+                    ("artifacts", Y.Map(
+                        ("when", "always"),
+                        ("expire_in", "1 week"),
+                        ("paths", Y.Strings([job.PackPath, .. JobCommand.KeptFiles(job.PacksFolder)])))))));
             entries.Add((name, Y.Map(
                 ("stage", "build"),
+                ("needs", job.BuildOn is null ? null : Y.Strings([job.BuildName])),
                 ("tags", Tags(job.Runner)),
-                ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.Args)))),
+                ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.TestArgs)))),
                 ("cache", Y.Map(("key", command.CacheKey(name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
                 ("script", Y.Strings([.. command.Fetch, command.Run(folder), .. Passed(name)])),
                 ("artifacts", Y.Map(

@@ -15,6 +15,9 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string M
     public const string Status = "realm-ci-status";
     public const string ArgsVariable = "REALM_CI_ARGS";
 
+    /// <summary>Build once, test many: the build job's artifacts folder, whose packs the test job downloads.</summary>
+    public const string Packs = "realm-ci-packs";
+
     public bool Self => Settings.Repository == "self";
 
     /// <summary>Where realm-ci's <c>build.sh</c> is, from the checkout's root.</summary>
@@ -37,6 +40,12 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string M
         ShellQuote.Join([BuildSh, "--target=Test", $"--matrix={Matrix}",
             .. Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? Array.Empty<string>() : ["--realm-source=."],
             .. Settings.Args, $"--artifacts={artifactsFolder}"]) + " $" + ArgsVariable;
+
+    /// <summary>The build-once command: build the job's one configuration and pack it into <paramref name="packsFolder"/>/ID/pack.tar.gz.</summary>
+    public string Pack(string packsFolder) =>
+        ShellQuote.Join([BuildSh, "--target=Build", "--pack", $"--matrix={Matrix}",
+            .. Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? Array.Empty<string>() : ["--realm-source=."],
+            .. Settings.Args, $"--artifacts={packsFolder}"]) + " $" + ArgsVariable;
 
     /// <summary>The command that computes the job list at run time (dynamic mode).</summary>
     public string Plan(string platform) =>

@@ -38,6 +38,12 @@ public sealed record PipelineOptions
 
     public bool RunTests { get; init; } = true;
 
+    /// <summary>--pack: after a passed build, write artifacts/ID/pack.tar.gz (see Packs/PackRun).</summary>
+    public bool Pack { get; init; }
+
+    /// <summary>--from-pack=PATH: test from this pack; only the test step runs (see Packs/PackRun).</summary>
+    public string? FromPack { get; init; }
+
     /// <summary>A cap on every step's duration (the defaults are generous).</summary>
     public TimeSpan? StepTimeout { get; init; }
 

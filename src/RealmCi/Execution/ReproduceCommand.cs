@@ -20,6 +20,8 @@ public static class ReproduceCommand
         if (options.ArtifactsArgument is { } artifacts) args.Add($"--artifacts={artifacts}");
         if (!options.Pull) args.Add("--pull=never");
         if (options.StepTimeout is { } cap) args.Add($"--step-timeout={Math.Max(1, Math.Ceiling(cap.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}");
+        if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
+        else if (options.Pack) args.Add("--pack");
         if (force) args.Add("--force");
         return args;
     }

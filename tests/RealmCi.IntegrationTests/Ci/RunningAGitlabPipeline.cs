@@ -48,8 +48,14 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         var pass = GitlabCiLocal("--file", "realm-ci-e2e-pass.yml");
         Assert.True(pass.Code == 0, pass.Output);
         Assert.Contains("PASS  release-local", pass.Output);
-        Assert.Contains("PASS  debug-local-dim4", pass.Output);
+        Assert.Contains("PASS  debug-local-dim4-build", pass.Output);
+        Assert.Contains("PASS  debug-local-dim4 ", pass.Output);
         Assert.Contains("realm-ci gate: all 2 job(s) passed", pass.Output);
+        // debug-local-dim4 was built by one job and tested by the next from the pack: the test job ran only the tests.
+        var fromPack = RealmCi.Reporting.ResultJson.Read(Path.Combine(repo, "realm-ci-artifacts", "debug-local-dim4", "debug-local-dim4", "result.json"));
+        Assert.NotNull(fromPack);
+        Assert.Equal(["image", "test"], fromPack.Steps.Select(st => st.Name));
+        Assert.True(fromPack.Tests.Passed > 0, pass.Output);
         foreach (var file in new[] { "junit.xml", "release-local/result.json", "release-local/reproduce.sh", "release-local/test.log" })
             Assert.True(File.Exists(Path.Combine(repo, "realm-ci-artifacts", "release-local", file)), file);
 
@@ -88,7 +94,12 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
               source: tests/fixtures/mini-realm
               args: [--pull=never]
               triggers: { e2e-pass: [manual], e2e-fail: [manual] }
+              runners:
+                default: { github: [ubuntu-24.04] }
+                rules:
+                  # Build once, test many: built by one job with --pack, tested by another from the pack.
+                  - { name: gpu, id: debug-local-dim4, github: [self-hosted, gpu], build-on: default }
             """);
-        File.WriteAllText(Path.Combine(repo, ".gitignore"), ".gitlab-ci-local/\nrealm-ci-artifacts/\nrealm-ci-status/\n.cache/\nbin/\nobj/\nrealm-ci-*.yml\n");
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), ".gitlab-ci-local/\nrealm-ci-artifacts/\nrealm-ci-status/\n.cache/\nbin/\nobj/\nrealm-ci-*.yml\nrealm-ci-packs/\n");
     }
 }
