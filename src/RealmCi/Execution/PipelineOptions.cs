@@ -52,6 +52,9 @@ public sealed record PipelineOptions
 
     public bool GpuPresent { get; init; } = HostFacts.HasGpu;
 
+    /// <summary>The GPU vendors present (<c>nvidia</c>, <c>amd</c>): GPU tests run only on a GPU their configuration can use.</summary>
+    public ImmutableHashSet<string> GpuVendors { get; init; } = [.. HostOfferProbe.GpuVendors()];
+
     /// <summary>uid:gid the containers run as: the invoking user's.</summary>
     public string User { get; init; } = HostFacts.User;
 

@@ -29,7 +29,7 @@ public static class StepPlanner
         return new StepPlan(c.Id, layout.Kind, layout.Image, at, layout.Mounts, layout.User,
             layout.IsDocker ? "none" : "host",
             layout.IsDocker ? c.Settings.Container.ShmSize : null,
-            layout.IsDocker && options.GpuPresent && c.Settings.Container.Gpus is not null,
+            layout.IsDocker && GpuUsable(c, options) && c.Settings.Container.Gpus is not null,
             [
                 Step(StepKind.Configure, CMakeCommands.Configure(c, at, options.SourceSubdir, ccache)),
                 Step(StepKind.Build, CMakeCommands.Build(at, parallel)),
@@ -38,11 +38,22 @@ public static class StepPlanner
             ]);
     }
 
-    /// <summary>GPU tests are left out (and listed, to report them skipped) on a host without a GPU; multi-rank tests run behind the launcher.</summary>
+    /// <summary>
+    /// Whether this host has a GPU the configuration's GPU tests can use: any GPU, or one of the
+    /// vendors its values require (<c>requires: [gpu.nvidia]</c>), so an NVIDIA host never runs HIP's GPU tests.
+    /// </summary>
+    public static bool GpuUsable(BuildConfiguration c, PipelineOptions options)
+    {
+        if (!options.GpuPresent) return false;
+        var wanted = Facets.Union(c.Base.Requires, c.Settings.Requires).Select(Requirement.GpuVendor).OfType<string>().ToList();
+        return wanted.Count == 0 || wanted.Any(options.GpuVendors.Contains);
+    }
+
+    /// <summary>GPU tests are left out (and listed, to report them skipped) on a host without a usable GPU; multi-rank tests run behind the launcher.</summary>
     private static TestSetup TestSetupFor(BuildConfiguration c, PipelineOptions options, WorkLayout at)
     {
         var t = c.Settings.Test;
-        var excluded = !options.GpuPresent && !t.GpuLabels.IsDefaultOrEmpty ? t.GpuLabels : [];
+        var excluded = !GpuUsable(c, options) && !t.GpuLabels.IsDefaultOrEmpty ? t.GpuLabels : [];
         var listGpu = excluded.IsEmpty ? [] : CMakeCommands.ListTests(c, at, t.GpuLabels);
         var ranks = t.Ranks ?? 1;
         var wrap = ranks > 1 && !t.Launcher.IsDefaultOrEmpty;
