@@ -21,8 +21,14 @@ public static class AvailabilityTable
         console.MarkupLine(
             $"{selection.Configurations.Count} of {selection.ValidCount} valid configurations, {unavailable} unavailable here " +
             $"({matrix.Definition.ProductSize} combinations before rules) — {Markup.Escape(selection.Source)}");
-        foreach (var left in selection.Unavailable)
-            console.MarkupLine($"left out: {Markup.Escape(left.Configuration.Id)}: {Markup.Escape(left.Availability.Describe())}");
+        // One line per missing thing (how to provide it once), with the configurations it keeps out.
+        foreach (var group in selection.Unavailable.SelectMany(l => l.Availability.Unmet.Select(u => (Unmet: u, l.Configuration.Id)))
+                     .GroupBy(x => x.Unmet).OrderByDescending(g => g.Count()))
+        {
+            var ids = group.Select(x => x.Id).ToList();
+            console.MarkupLine($"left out {ids.Count}: {Markup.Escape(group.Key.What)} — {Markup.Escape(group.Key.HowToProvide)}: " +
+                Markup.Escape(string.Join(", ", ids.Take(4)) + (ids.Count > 4 ? $" and {ids.Count - 4} more" : "")));
+        }
     }
 
     private static string Cell(Availability a) => a switch
