@@ -17,9 +17,10 @@ public sealed class BuildTask : FrostingTask<BuildContext>
     internal static async Task<int> Run(BuildContext context, bool runTests)
     {
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
+        var matrix = MatrixFile.Open(context.MatrixFile);
+        var selection = Selector.Select(matrix, context.Selection);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
-        return await Pipeline.RunAsync(selection, await context.PipelineAsync(runTests), () => new DockerEngine(), observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, (await context.PipelineAsync(runTests)) with { Quarantine = matrix.Definition.Quarantine }, () => new DockerEngine(), observer, context.Cancellation);
     }
 }
