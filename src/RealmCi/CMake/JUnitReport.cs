@@ -33,6 +33,9 @@ public static class TestLeftOut
     public const string Disabled = "disabled";
     public const string NoResult = "noResult";
 
+    /// <summary>How the message of a test left out by the label filter because it has no labels starts (-L never selects one).</summary>
+    public const string UnlabelledMessage = "label filter: no labels";
+
     /// <summary>The reason as a summary line says it.</summary>
     public static string Describe(string key) => key switch
     {

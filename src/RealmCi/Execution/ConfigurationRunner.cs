@@ -131,8 +131,9 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
     }
 
     /// <summary>The earlier run's tests: its JUnit (now in this folder) plus the skips realm-ci recorded (GPU tests never reach ctest).</summary>
-    private static List<TestCaseResult> CachedTests(CacheEntry hit)
+    private static IReadOnlyList<TestCaseResult> CachedTests(CacheEntry hit)
     {
+        if (ResultJson.Tests(hit.Result.Tests) is { } recorded) return recorded; // every test, as accounted for then (quarantined ones too)
         var junit = Path.Combine(hit.Folder, "junit.xml");
         var tests = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         foreach (var skip in hit.Result.Tests.Skips)

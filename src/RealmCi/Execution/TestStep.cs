@@ -23,16 +23,17 @@ internal static class TestStep
         var gtestOnHost = setup.GtestOutput is null ? null : Path.Combine(workOnHost, "build", "realm-ci-gtest");
         if (gtestOnHost is not null)
         {
-            // Fresh for every run: GoogleTest appends _1, _2… rather than overwrite an earlier file.
+            // Fresh for every run: GoogleTest appends _1, _2… rather than overwrite an earlier file. GoogleTest
+            // creates the folder itself, as the step's user (who may not be this process's).
             if (Directory.Exists(gtestOnHost)) Directory.Delete(gtestOnHost, recursive: true);
-            Directory.CreateDirectory(gtestOnHost);
         }
 
         IReadOnlyList<ListedTest>? defined = null;
         if (!setup.ListAll.IsEmpty)
         {
             var (code, json) = await steps.CaptureAsync(step, setup.ListAll, cancellation);
-            if (code == 0) defined = TestPlan.Parse(json);
+            try { if (code == 0) defined = TestPlan.Parse(json); }
+            catch (System.Text.Json.JsonException) { } // not a listing: the tests ctest ran are still reported
         }
 
         if (!setup.ListGpuTests.IsEmpty)

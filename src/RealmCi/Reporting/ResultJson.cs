@@ -22,6 +22,14 @@ public static class ResultJson
     /// <summary>The outcome as result.json writes it.</summary>
     public static string Outcome(TestStatus status) => status == TestStatus.NotRun ? "not-run" : status.ToString().ToLowerInvariant();
 
+    /// <summary>The tests an earlier result.json recorded one by one (<c>tests.all</c>), or null when it has none.</summary>
+    public static IReadOnlyList<TestCaseResult>? Tests(TestsDocument tests) => tests.All?.Select(t => new TestCaseResult(t.Name,
+            Enum.TryParse<TestStatus>(t.Outcome.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var s) ? s : TestStatus.Skipped, 0, t.Reason)
+        {
+            LeftOut = t.LeftOut,
+            Quarantine = t.QuarantineReason is { } reason ? new QuarantineNote(reason, t.QuarantineLink) : null,
+        }).ToList();
+
     private static TestDocument Test(TestCaseResult t) =>
         new(t.Name, Outcome(t.Status), t.LeftOut, t.Status is TestStatus.Passed ? null : t.Message, t.Quarantine?.Reason, t.Quarantine?.Link);
 

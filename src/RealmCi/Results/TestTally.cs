@@ -22,11 +22,17 @@ public sealed record TestTally(
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var ran = tests.Count(t => t.Status is TestStatus.Passed or TestStatus.Failed or TestStatus.Quarantined);
         var byLabel = notRun.GetValueOrDefault(TestLeftOut.LabelFilter);
-        string? warning = null;
+        List<string> warnings = [];
         if (tests.Count > 0 && ran == 0)
-            warning = $"no test ran: all {tests.Count} defined test(s) were left out ({Reasons(notRun)})";
+            warnings.Add($"no test ran: all {tests.Count} defined test(s) were left out ({Reasons(notRun)})");
         else if (byLabel * 2 > tests.Count)
-            warning = $"{byLabel} of {tests.Count} defined tests were left out by the label filter; only {ran} ran";
+            warnings.Add($"{byLabel} of {tests.Count} defined tests were left out by the label filter; only {ran} ran");
+        // An unlabelled test can never match -L: e.g. Realm's realm_unit_tests under a sanitizer, hundreds of cases in one test.
+        var unlabelled = tests.Where(t => t.LeftOut == TestLeftOut.LabelFilter && t.Message?.StartsWith(TestLeftOut.UnlabelledMessage, StringComparison.Ordinal) == true)
+            .Select(t => t.Name).ToList();
+        if (unlabelled.Count > 0 && ran > 0)
+            warnings.Add($"{unlabelled.Count} test(s) with no labels left out by the label filter (-L never selects them): {string.Join(", ", unlabelled.Take(5))}{(unlabelled.Count > 5 ? ", …" : "")}");
+        var warning = warnings.Count == 0 ? null : string.Join("; ", warnings);
         return new(tests.Count, ran, tests.Count(t => t.Status == TestStatus.Quarantined), notRun,
             [.. tests.Where(t => t.Status == TestStatus.Passed && t.Quarantine is not null)], warning);
     }

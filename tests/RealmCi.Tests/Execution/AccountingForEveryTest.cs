@@ -66,7 +66,9 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal(1, tally.Ran);
         Assert.Equal(2, tally.NotRun[TestLeftOut.LabelFilter]);
         Assert.Equal(1, tally.NotRun[TestLeftOut.NoResult]); // event_subscribe was selected, but ctest gave no result
-        Assert.Null(tally.Warning); // 2 of 6 left out by labels: not "mostly"
+        // 2 of 6 left out by labels is not "mostly", but an unlabelled test can never be selected by -L: said loudly.
+        Assert.Equal("1 test(s) with no labels left out by the label filter (-L never selects them): realm_unit_tests", tally.Warning);
+        Assert.Null(RealmCi.Results.TestTally.Of(Account([.. CtestRan, new("realm_unit_tests", TestStatus.Passed, 1)])).Warning);
 
         var filtered = TestAccounting.Account(TestPlan.Parse(Listing), [new("machine_config", TestStatus.Passed, 1)],
             new TestSelection(["nothing-has-this"], [], []), _ => [], Quarantine.Empty, "x");
