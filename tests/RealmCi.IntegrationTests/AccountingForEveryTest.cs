@@ -12,7 +12,8 @@ public class AccountingForEveryTest(EngineFixture fx)
 {
     private async Task<ConfigurationResult> Run(BuildConfiguration c, PipelineOptions options)
     {
-        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), new SilentObserver());
+        var runner = new ConfigurationRunner(options, fx.Engine, new RealmCi.Images.ImagePreparer(fx.Engine, false), new SilentObserver(),
+            new RealmCi.Caching.ResultCache(options.Cache), await RealmCi.Caching.SourceFingerprint.ComputeAsync(options.Source, CancellationToken.None));
         return await runner.RunAsync(c, 2, CancellationToken.None);
     }
 
@@ -23,6 +24,7 @@ public class AccountingForEveryTest(EngineFixture fx)
     public async Task TestsTheLabelFilterDropsAreLeftOutWithTheReasonAndAQuarantinedFailureLeavesTheConfigurationPassed()
     {
         var options = fx.Options("account") with { Quarantine = Entry("debug-local-*", "unit.broken") };
+        options = options with { Cache = Path.Combine(options.Artifacts, "cache") }; // its own result cache
         var r = await Run(fx.Config("debug-local-badtest"), options);
 
         Assert.Equal(ConfigurationStatus.Passed, r.Status);
@@ -45,6 +47,14 @@ public class AccountingForEveryTest(EngineFixture fx)
         Assert.Equal(1, tests.GetProperty("quarantined").GetInt32());
         Assert.Equal(1, tests.GetProperty("notRun").GetProperty("labelFilter").GetInt32());
         Assert.Empty(await fx.Leftovers(options.RunId));
+
+        // Unchanged inputs: cached, still quarantined. Without the entry the cached pass no longer holds: it runs again and fails.
+        var again = await Run(fx.Config("debug-local-badtest"), options with { RunId = options.RunId + "b" });
+        Assert.Equal(ConfigurationStatus.Cached, again.Status);
+        Assert.Equal(TestStatus.Quarantined, again.Tests.Single(t => t.Name == "unit.broken").Status);
+        var unquarantined = await Run(fx.Config("debug-local-badtest"), options with { RunId = options.RunId + "c", Quarantine = Quarantine.Empty });
+        Assert.Equal(ConfigurationStatus.Failed, unquarantined.Status);
+        Assert.Equal("test unit.broken", unquarantined.FirstFailure);
     }
 
     [Fact]
@@ -57,7 +67,7 @@ public class AccountingForEveryTest(EngineFixture fx)
         });
         // Select every test but benchmarks (no -L), so the unlabelled bundle runs — as sanitizer rows must run Realm's.
         c = c with { Settings = c.Settings with { Packages = c.Settings.Packages.Add("libgtest-dev"), Test = c.Settings.Test with { Labels = [] } } };
-        var options = fx.Options("gtest");
+        var options = fx.Options("gtest") with { Force = true };
         var r = await Run(c, options);
 
         Assert.Equal(ConfigurationStatus.Failed, r.Status);
