@@ -47,12 +47,15 @@ public static class CMakeCommands
         return args;
     }
 
-    /// <summary>Lists the tests ctest would run, with their commands and properties (JSON).</summary>
-    public static IReadOnlyList<string> ListTests(BuildConfiguration c, WorkLayout at, IEnumerable<string>? onlyLabels = null)
+    /// <summary>
+    /// Lists the tests ctest would run, with their commands and properties (JSON); with
+    /// <paramref name="selected"/> false, every test the build defines (no label filters).
+    /// </summary>
+    public static IReadOnlyList<string> ListTests(BuildConfiguration c, WorkLayout at, IEnumerable<string>? onlyLabels = null, bool selected = true)
     {
         var t = c.Settings.Test;
         List<string> args = ["ctest", "--test-dir", at.Build, "--show-only=json-v1"];
-        args.AddRange(LabelFilters(t.Labels, t.ExcludeLabels));
+        if (selected) args.AddRange(LabelFilters(t.Labels, t.ExcludeLabels));
         if (onlyLabels is not null && onlyLabels.Any()) { args.Add("-L"); args.Add(Regex(onlyLabels)); }
         return args;
     }

@@ -5,7 +5,22 @@ using System.Text.Json;
 namespace RealmCi.CMake;
 
 /// <summary>A test as <c>ctest --show-only=json-v1</c> describes it.</summary>
-public sealed record ListedTest(string Name, IReadOnlyList<string> Command, IReadOnlyList<string> Labels, IReadOnlyList<(string Name, JsonElement Value)> Properties);
+public sealed record ListedTest(string Name, IReadOnlyList<string> Command, IReadOnlyList<string> Labels, IReadOnlyList<(string Name, JsonElement Value)> Properties)
+{
+    /// <summary>The ctest DISABLED property is set (GoogleTest's DISABLED_ cases, when discovered, carry it).</summary>
+    public bool Disabled => Properties.Any(p => p.Name == "DISABLED" && p.Value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.String => p.Value.GetString() is { } v && (v.Equals("ON", StringComparison.OrdinalIgnoreCase) || v.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || v == "1"),
+        _ => false,
+    });
+
+    /// <summary>The file name of the program the test runs (GoogleTest names its XML after it).</summary>
+    public string? Executable => Command.Count == 0 ? null : Path.GetFileName(Command[0]);
+
+    /// <summary>Runs one GoogleTest case (as <c>gtest_discover_tests</c> registers them), not a bundle.</summary>
+    public bool SelectsOneCase => Command.Any(a => a.StartsWith("--gtest_filter", StringComparison.Ordinal));
+}
 
 /// <summary>
 /// Multi-process and GPU handling of a test suite. Realm attaches its MPI launcher in a way

@@ -10,4 +10,5 @@ public sealed record WorkLayout(string Source, string Work)
     public string Install => Work + "/install";
     public string JUnit => Work + "/junit.xml";
     public string WrappedTests => Work + "/wrapped-tests";
+    public string GtestOutput => Build + "/realm-ci-gtest";
 }

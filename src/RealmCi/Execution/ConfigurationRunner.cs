@@ -68,7 +68,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             {
                 var environment = image ?? await Toolchain.IdentifyAsync(c.Settings.Cmake, c.Settings.Env, cancellation);
                 key = CacheKey.Compute(c, sourceFingerprint, options.SourceSubdir, environment, options.RunTests, options.GpuPresent);
-                if (!options.Force && cache.Find(key) is { } hit) return Cached(hit);
+                if (!options.Force && cache.Find(key) is { } hit && StillQuarantined(hit, c.Id)) return Cached(hit);
             }
 
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
@@ -140,9 +140,14 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         }
     }
 
+    /// <summary>A result that passed because of quarantine entries is reused only while those entries still cover its failures.</summary>
+    private bool StillQuarantined(CacheEntry hit, string id) =>
+        (ResultJson.Tests(hit.Result.Tests) ?? []).Where(t => t.Status == TestStatus.Quarantined).All(t => options.Quarantine.Find(id, t.Name) is not null);
+
     /// <summary>The earlier run's tests: its JUnit (now in this folder) plus the skips realm-ci recorded (GPU tests never reach ctest).</summary>
-    private static List<TestCaseResult> CachedTests(CacheEntry hit)
+    private static IReadOnlyList<TestCaseResult> CachedTests(CacheEntry hit)
     {
+        if (ResultJson.Tests(hit.Result.Tests) is { } recorded) return recorded; // every test, as accounted for then (quarantined ones too)
         var junit = Path.Combine(hit.Folder, "junit.xml");
         var tests = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         foreach (var skip in hit.Result.Tests.Skips)

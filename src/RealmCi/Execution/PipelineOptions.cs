@@ -72,6 +72,9 @@ public sealed record PipelineOptions
     /// <summary>The command line's --env=KEY=VALUE.</summary>
     public ImmutableSortedDictionary<string, string> CommandLineEnv { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>The matrix file's quarantine: failing tests it covers are reported quarantined, not failing the configuration.</summary>
+    public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
+
     /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
     public string? ArtifactsArgument { get; init; }
 

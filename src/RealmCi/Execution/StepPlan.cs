@@ -68,6 +68,10 @@ public sealed record PlannedStep(
 /// tests left out for want of a GPU, to report them as skipped; <see cref="ListForLauncher"/>
 /// (when non-empty) lists the tests whose commands are rewritten behind <see cref="Launcher"/>
 /// into <see cref="WrappedDir"/>, where the step's ctest command then runs.
+/// <see cref="ListAll"/> lists every test the build defines, to account for each one
+/// (<see cref="TestAccounting"/>) against <see cref="Selection"/> and <see cref="Quarantine"/>;
+/// <see cref="GtestOutput"/> is the folder GoogleTest writes per-case XML into
+/// (<c>GTEST_OUTPUT</c> in the step's env), emptied before each run.
 /// </summary>
 public sealed record TestSetup(
     ImmutableArray<string> ListGpuTests,
@@ -76,4 +80,13 @@ public sealed record TestSetup(
     ImmutableArray<string> Launcher,
     ImmutableArray<string> LaunchLabels,
     ImmutableArray<string> ExcludedLabels,
-    string? WrappedDir);
+    string? WrappedDir)
+{
+    public ImmutableArray<string> ListAll { get; init; } = [];
+
+    public TestSelection Selection { get; init; } = TestSelection.Everything;
+
+    public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
+
+    public string? GtestOutput { get; init; }
+}

@@ -22,7 +22,7 @@ public static class StepPlanner
         var testDir = tests.WrappedDir ?? at.Build;
 
         PlannedStep Step(StepKind kind, IReadOnlyList<string> command, bool onlyWithTests = false, TestSetup? setup = null) => new(
-            kind, [.. command], at.Work, env, options.Timeout(kind),
+            kind, [.. command], at.Work, setup?.GtestOutput is { } gtest ? env.SetItem("GTEST_OUTPUT", $"xml:{gtest}/") : env, options.Timeout(kind),
             layout.IsDocker ? layout.Labels.SetItem(Containers.Labels.Step, kind.ToString().ToLowerInvariant()) : layout.Labels,
             onlyWithTests, setup);
 
@@ -63,6 +63,13 @@ public static class StepPlanner
             wrap ? [.. TestPlan.Launcher(t.Launcher, ranks)] : [],
             t.LaunchLabels.IsDefault ? [] : t.LaunchLabels,
             excluded,
-            wrap ? at.WrappedTests : null);
+            wrap ? at.WrappedTests : null)
+        {
+            // Every test the build defines, to account for each (the same listing, without the selection's filters).
+            ListAll = [.. CMakeCommands.ListTests(c, at, selected: false)],
+            Selection = new TestSelection(t.Labels.IsDefault ? [] : t.Labels, t.ExcludeLabels.IsDefault ? [] : t.ExcludeLabels, excluded),
+            Quarantine = new Quarantine([.. options.Quarantine.For(c.Id)]),
+            GtestOutput = at.GtestOutput,
+        };
     }
 }

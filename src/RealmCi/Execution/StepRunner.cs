@@ -14,6 +14,8 @@ namespace RealmCi.Execution;
 /// </summary>
 public sealed partial class StepRunner(IExecutor executor, StepPlan plan, string folder, IRunObserver observer)
 {
+    public string ConfigurationId => plan.ConfigurationId;
+
     public string LogPath(StepKind step) => Path.Combine(folder, $"{step.ToString().ToLowerInvariant()}.log");
 
     /// <summary>Runs the step's command. With <paramref name="append"/> the log keeps what the step wrote before (its listings).</summary>

@@ -27,7 +27,31 @@ public sealed record ResultDocument(
     public string? CachedFrom { get; init; }
 }
 
-public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnlyList<string> Failures, IReadOnlyList<SkipDocument> Skips);
+public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnlyList<string> Failures, IReadOnlyList<SkipDocument> Skips)
+{
+    /// <summary>Every test the build defined (bundled GoogleTest cases counted one by one), and how many of them ran.</summary>
+    public int? Defined { get; init; }
+
+    public int? Ran { get; init; }
+
+    /// <summary>Failed, but covered by a quarantine entry: not a failure of the configuration.</summary>
+    public int? Quarantined { get; init; }
+
+    /// <summary>Defined but not run, by reason: labelFilter, needsGpu, disabled, noResult.</summary>
+    public IReadOnlyDictionary<string, int>? NotRun { get; init; }
+
+    /// <summary>Every test with its outcome and, when it did not run or is quarantined, why.</summary>
+    public IReadOnlyList<TestDocument>? All { get; init; }
+
+    /// <summary>Quarantined tests that passed: remove their entries?</summary>
+    public IReadOnlyList<TestDocument>? QuarantinedButPassed { get; init; }
+
+    /// <summary>Said loudly: the tests were mostly filtered away, or none ran.</summary>
+    public string? Warning { get; init; }
+}
+
+/// <summary>One test in result.json: its outcome (passed, failed, skipped, quarantined, not-run), the reason it did not run, its quarantine entry.</summary>
+public sealed record TestDocument(string Name, string Outcome, string? LeftOut, string? Reason, string? QuarantineReason, string? QuarantineLink);
 
 public sealed record SkipDocument(string Name, string? Reason);
 

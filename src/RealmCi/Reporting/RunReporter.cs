@@ -58,7 +58,7 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         var counts = r.Counts;
         var color = r.Succeeded ? "green" : r.Status == ConfigurationStatus.Failed ? "red" : "yellow";
         var cached = r.Status == ConfigurationStatus.Cached ? $" (passed at {r.CachedAt:yyyy-MM-dd HH:mm}{(r.CachedFrom is null ? "" : $" in run {r.CachedFrom}")}; files in {r.Artifacts})" : "";
-        Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.StatusText}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Markup.Escape(cached)}");
+        Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.StatusText}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Quarantined(r)}{Markup.Escape(cached)}");
         if (r.Succeeded) return;
         var failing = r.Steps.FirstOrDefault(s => s.Status is not StepStatus.Passed and not StepStatus.Skipped);
         if (failing is null) return;
@@ -68,6 +68,12 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
             console.MarkupLineInterpolated($"  [grey]last lines of {failing.Log}:[/]");
             foreach (var line in Tail(failing.Log, tailLines)) console.WriteLine("  | " + line);
         }
+    }
+
+    private static string Quarantined(ConfigurationResult r)
+    {
+        var tally = TestTally.Of(r.Tests);
+        return (tally.Quarantined > 0 ? $", {tally.Quarantined} quarantined" : "") + (tally.NotRun.GetValueOrDefault(TestLeftOut.LabelFilter) is > 0 and var n ? $", {n} left out by labels" : "");
     }
 
     public void Summary(IReadOnlyList<ConfigurationResult> results, int selected)
@@ -89,6 +95,9 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         var unavailable = results.Count(r => r.Status == ConfigurationStatus.Unavailable);
         console.WriteLine($"{passed} of {selected} configurations passed" + (cached > 0 ? $" ({cached} cached)" : "") +
             (notRun > 0 ? $"; {notRun} not run" : "") + (unavailable > 0 ? $"; {unavailable} unavailable here" : "") + ".");
+        foreach (var note in results.SelectMany(SummaryFiles.TestNotes))
+            if (note.StartsWith("WARNING", StringComparison.Ordinal)) console.MarkupLine($"[bold yellow]{Markup.Escape(note)}[/]");
+            else Unwrapped(note);
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable))
             Unwrapped($"{(r.Status == ConfigurationStatus.NotRun ? "Not run" : "Unavailable")} {r.Id}: {r.Reason}");
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled))

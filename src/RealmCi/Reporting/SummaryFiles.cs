@@ -82,14 +82,14 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
                 new XAttribute("name", r.Id),
                 new XAttribute("tests", tests.Count),
                 new XAttribute("failures", tests.Count(t => t.Status == TestStatus.Failed)),
-                new XAttribute("skipped", tests.Count(t => t.Status == TestStatus.Skipped)),
+                new XAttribute("skipped", tests.Count(Skipped)),
                 new XAttribute("time", r.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
             foreach (var t in tests)
             {
                 var testcase = new XElement("testcase", new XAttribute("name", t.Name), new XAttribute("classname", r.Id),
                     new XAttribute("time", t.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
                 if (t.Status == TestStatus.Failed) testcase.Add(new XElement("failure", new XAttribute("message", t.Message ?? "failed")));
-                if (t.Status == TestStatus.Skipped) testcase.Add(new XElement("skipped", new XAttribute("message", t.Message ?? "skipped")));
+                if (Skipped(t)) testcase.Add(new XElement("skipped", new XAttribute("message", SkipMessage(t))));
                 if (!string.IsNullOrEmpty(t.Output)) testcase.Add(new XElement("system-out", t.Output));
                 suite.Add(testcase);
             }
@@ -97,7 +97,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
             if (r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable)
             {
                 suite.SetAttributeValue("tests", tests.Count + 1);
-                suite.SetAttributeValue("skipped", tests.Count(t => t.Status == TestStatus.Skipped) + 1);
+                suite.SetAttributeValue("skipped", tests.Count(Skipped) + 1);
                 suite.Add(new XElement("testcase", new XAttribute("name", r.Status == ConfigurationStatus.NotRun ? "not run" : "unavailable"), new XAttribute("classname", r.Id),
                     new XElement("skipped", new XAttribute("message", r.Reason ?? r.StatusText))));
             }
@@ -108,6 +108,28 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
             suites.Add(suite);
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    /// <summary>Left out, skipped or quarantined: a JUnit skipped case, with the reason.</summary>
+    private static bool Skipped(TestCaseResult t) => t.Status is TestStatus.Skipped or TestStatus.NotRun or TestStatus.Quarantined;
+
+    private static string SkipMessage(TestCaseResult t) => t.Status == TestStatus.Quarantined
+        ? $"quarantined: {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}; failed with: {t.Message}"
+        : t.Message ?? "skipped";
+
+    /// <summary>
+    /// What a summary must say about a configuration's tests besides the counts: a warning when
+    /// they were mostly filtered away, the quarantined failures, and quarantined tests that passed.
+    /// </summary>
+    internal static IEnumerable<string> TestNotes(ConfigurationResult r)
+    {
+        if (r.Tests.Count == 0) yield break;
+        var tally = TestTally.Of(r.Tests);
+        if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";
+        foreach (var t in r.Tests.Where(t => t.Status == TestStatus.Quarantined))
+            yield return $"Quarantined {r.Id}: {t.Name} failed — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
+        foreach (var t in tally.QuarantinedButPassed)
+            yield return $"Quarantined but passed {r.Id}: {t.Name} — remove the entry? ({t.Quarantine?.Reason})";
     }
 
     internal static string MarkdownText(IReadOnlyList<ConfigurationResult> results, int selected, bool interrupted)
@@ -125,6 +147,13 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         {
             var c = r.Counts;
             text.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {Status(r)} | {Duration(r.Seconds)} | {c.Passed} | {c.Failed} | {c.Skipped} | {Escape(r.Note ?? "")} |\n");
+        }
+        var notes = results.SelectMany(TestNotes).ToList();
+        if (notes.Count > 0)
+        {
+            text.Append('\n');
+            foreach (var note in notes)
+                text.Append(note.StartsWith("WARNING", StringComparison.Ordinal) ? "> ⚠️ **" + Escape(note) + "**" : "- " + Escape(note)).Append('\n');
         }
         var failures = results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled).ToList();
         if (failures.Count > 0)

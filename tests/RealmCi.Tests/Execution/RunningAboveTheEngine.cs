@@ -151,7 +151,10 @@ public sealed class RunningAboveTheEngine : InTempFolder
         var r = await runner.RunAsync(c, 1, CancellationToken.None);
         var plan = StepPlanner.Plan(c, options, ExecutorLayout.Docker(r.Image!, options.Source, Path.Combine(options.Artifacts, c.Id),
             Path.Combine(options.Cache, "ccache"), options.User, RealmCi.Containers.Labels.For(options.RunId, c.Id)), 1);
-        Assert.Equal(plan.Steps.Select(s => s.Command.ToArray()), engine.Ran.Select(s => s.Command.ToArray()));
+        // Each step's listings (the test step lists every defined test first), then its command.
+        static IEnumerable<string[]> Listings(PlannedStep s) => s.Tests is { } t
+            ? new[] { t.ListAll, t.ListGpuTests, t.ListForLauncher }.Where(l => !l.IsEmpty).Select(l => l.ToArray()) : [];
+        Assert.Equal(plan.Steps.SelectMany(s => Listings(s).Append(s.Command.ToArray())), engine.Ran.Select(s => s.Command.ToArray()));
         Assert.Equal(plan.Steps.Select(s => PlanText.Line(plan, s)), r.Steps.Skip(1).Select(s => s.Command!));
     }
 
