@@ -5,7 +5,7 @@ namespace RealmCi.Execution;
 /// <summary>
 /// The realm-ci command that reruns one configuration exactly as it ran, as an argument list:
 /// the target, the Id, the matrix file, the source, the executor that was used, every
-/// --define and --env, and the non-default --artifacts, --pull and --step-timeout.
+/// --define and --env, and the non-default --artifacts, --pull, --downloads, --sources and --step-timeout.
 /// </summary>
 public static class ReproduceCommand
 {
@@ -19,6 +19,8 @@ public static class ReproduceCommand
         foreach (var (key, value) in options.CommandLineEnv) args.Add($"--env={key}={value}");
         if (options.ArtifactsArgument is { } artifacts) args.Add($"--artifacts={artifacts}");
         if (!options.Pull) args.Add("--pull=never");
+        if (!options.DownloadsAllowed) args.Add("--downloads=deny");
+        if (options.SourcesFolder is { } sources) args.Add($"--sources={sources}");
         if (options.StepTimeout is { } cap) args.Add($"--step-timeout={Math.Max(1, Math.Ceiling(cap.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}");
         if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
         else if (options.Pack) args.Add("--pack");

@@ -136,10 +136,13 @@ public sealed class PlanningSteps
             ArtifactsArgument = "/tmp/out",
             StepTimeout = TimeSpan.FromMinutes(7),
             Pull = false,
+            DownloadsAllowed = false,
+            SourcesFolder = "/home/me/archives",
             RunTests = false,
         };
         Assert.Equal(["./build.sh", "--target=Build", "--config=local", "--matrix=/home/me/m.yaml", "--realm-source=/home/me/realm", "--executor=host",
-            "--define=X=1", "--env=E=a b", "--artifacts=/tmp/out", "--pull=never", "--step-timeout=7"], ReproduceCommand.Arguments(options, "local", "host"));
+            "--define=X=1", "--env=E=a b", "--artifacts=/tmp/out", "--pull=never", "--downloads=deny", "--sources=/home/me/archives", "--step-timeout=7"],
+            ReproduceCommand.Arguments(options, "local", "host"));
         // Defaults stay out: no --artifacts, --pull or --step-timeout when they were not given.
         Assert.Equal(["./build.sh", "--target=Test", "--config=local", "--realm-source=/home/me/realm", "--executor=docker"], ReproduceCommand.Arguments(Options, "local", "docker"));
         Assert.Contains("'--env=E=a b'", ReproduceCommand.Line(options, "local", "host"));
