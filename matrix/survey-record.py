@@ -27,6 +27,8 @@ today = datetime.date.today().isoformat()
 for r in summary.get("results", []):
     tests = r.get("tests", {})
     status = r.get("status", "?")
+    if status in ("not-run", "notrun", "cancelled"):
+        continue  # not an outcome of the configuration: it keeps its earlier row, if any
     minutes, seconds = divmod(int(round(r.get("seconds", 0))), 60)
     reason = r.get("firstFailure") or r.get("reason") or ""
     reason = re.sub(r"\s+", " ", reason).replace("|", "\\|")[:160]
