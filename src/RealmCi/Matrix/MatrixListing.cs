@@ -21,7 +21,6 @@ public static class MatrixListing
         }
         var selection = Selector.Select(matrix, options);
         if (format == ListingFormat.Json) MatrixJson.Write(stdout, selection.Configurations);
-        else if (options.Offer is not null) AvailabilityTable.Write(console, matrix, selection);
-        else MatrixTable.Write(console, matrix, selection);
+        else MatrixTable.Write(console, matrix, selection, here: options.Offer is not null);
     }
 }

@@ -114,6 +114,29 @@ public class SelectingOnlyAvailable
     [Fact]
     public void TheListingShowsAvailabilityHere()
     {
+        var text = Listing(new() { Profile = "smoke", Offer = Offers.AirGapped });
+        Assert.Contains("here", text);
+        Assert.Contains("unavailable: the internet during the image build", text);
+        Assert.Contains("1 unavailable here", text);
+        Assert.DoesNotContain("unavailable", Listing(new() { Profile = "smoke" }));
+    }
+
+    [Fact]
+    public void TheListingGroupsWhatWasLeftOutByWhatItLacks()
+    {
+        var text = Listing(new() { Profile = "each", Offer = Offers.AirGapped, OnlyAvailable = true });
+        var leftOut = text.Split('\n').Where(l => l.StartsWith("left out ", StringComparison.Ordinal)).ToList();
+        // 27 rows need the internet (v0_2), 27 a registry base (v1_2); 9 need both, so 45 in all.
+        Assert.Equal(2, leftOut.Count);
+        Assert.All(leftOut, l => Assert.StartsWith("left out 27: ", l));
+        Assert.Contains(leftOut, l => l.Contains("the internet during the image build") && l.Contains(" and 23 more"));
+        Assert.Contains(leftOut, l => l.Contains("'vendor/os:1'"));
+        Assert.Contains("(45 configurations left out in all: some lack more than one thing)", text);
+        Assert.DoesNotContain("left out", Listing(new() { Profile = "each" }));
+    }
+
+    private static string Listing(SelectionOptions options)
+    {
         var path = Path.Combine(Path.GetTempPath(), $"realm-ci-grid-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, Grid);
         try
@@ -121,11 +144,8 @@ public class SelectingOnlyAvailable
             var output = new StringWriter();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
             console.Profile.Width = 400;
-            MatrixListing.Run(path, new() { Profile = "smoke", Offer = Offers.AirGapped }, ListingFormat.Table, null, console, Stream.Null);
-            var text = output.ToString();
-            Assert.Contains("here", text);
-            Assert.Contains("unavailable: the internet during the image build", text);
-            Assert.Contains("1 unavailable here", text);
+            MatrixListing.Run(path, options, ListingFormat.Table, null, console, Stream.Null);
+            return output.ToString().Replace("\r", "");
         }
         finally
         {
