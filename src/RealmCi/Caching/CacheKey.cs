@@ -20,8 +20,21 @@ public static class CacheKey
     /// <summary>The canonical form's version: bump it when <see cref="Canonical"/> changes shape.</summary>
     public const int Format = 2;
 
-    public static string PipelineVersion { get; } =
-        typeof(CacheKey).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    /// <summary>
+    /// The pipeline's identity: its version and a hash of the library's sources (computed at
+    /// build time, see RealmCi.csproj), e.g. <c>0.1.0+src.3f9c…</c>. Not the git commit: a commit
+    /// that changes only docs, tests or the matrix must not invalidate every cached result.
+    /// </summary>
+    public static string PipelineVersion { get; } = Identity(typeof(CacheKey).Assembly);
+
+    internal static string Identity(Assembly assembly)
+    {
+        var version = assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+        var sources = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RealmCiSourceHash")?.Value;
+        return string.IsNullOrEmpty(sources)
+            ? assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? version
+            : $"{version}+src.{sources.ToLowerInvariant()[..Math.Min(16, sources.Length)]}";
+    }
 
     public static string Compute(BuildConfiguration configuration, string sourceFingerprint, string? sourceSubdir, string environment, bool runTests, bool gpuPresent)
     {

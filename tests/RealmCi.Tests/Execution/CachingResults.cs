@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Collections.Immutable;
 using RealmCi.Caching;
 using RealmCi.CMake;
@@ -14,6 +15,15 @@ public sealed class CachingResults : InTempFolder
 
     private static string Key(BuildConfiguration c, string source = "files:abc", string image = "realm-ci/debian12:1", bool tests = true) =>
         CacheKey.Compute(c, source, "realm", image, tests, gpuPresent: false);
+
+    [Fact]
+    public void ThePipelineIsIdentifiedByItsSourcesNotByTheGitCommit()
+    {
+        Assert.Matches(@"^\d+\.\d+\.\d+\+src\.[0-9a-f]{16}$", CacheKey.PipelineVersion);
+        // The informational version names the git commit (0.1.0+SHA): a docs-only commit would change it.
+        var informational = typeof(CacheKey).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.All(informational.Split('+').Skip(1), commit => Assert.DoesNotContain(commit, CacheKey.PipelineVersion));
+    }
 
     [Fact]
     public void TheSameInputsGiveTheSameKey() => Assert.Equal(Key(Config()), Key(Config()));
