@@ -30,13 +30,13 @@ public static class CiSettingsReader
 
     public static CiSettings Load(string text, string file)
     {
-        var yaml = new YamlStream();
-        try { yaml.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new RealmCiException($"{file}:{e.Start.Line}:{e.Start.Column}: {e.Message}"); }
         var reader = new YamlReader(file);
         var settings = new CiSettings();
-        if (yaml.Documents.Count == 0) return settings;
-        var top = reader.Mapping(yaml.Documents[0].RootNode, "ci.yaml", ["ci"]);
+        YamlNode? root;
+        try { root = YamlReader.ParseDocumentOrNull(text, file); }
+        catch (MatrixException e) { throw new RealmCiException(string.Join(Environment.NewLine, e.Diagnostics.Select(d => d.ToString()))); }
+        if (root is null) return settings;
+        var top = reader.Mapping(root, "ci.yaml", ["ci"]);
         foreach (var (_, _, ci) in top)
             foreach (var (key, _, value) in reader.Mapping(ci, "ci", Keys))
                 settings = key switch

@@ -19,7 +19,11 @@ internal sealed class YamlReader(string file)
     /// <see cref="InvalidOperationException"/> its scanner throws on an unclosed flow collection,
     /// or a lookup of an undefined merge anchor — becomes one located diagnostic.
     /// </summary>
-    public static YamlNode ParseDocument(string text, string file)
+    public static YamlNode ParseDocument(string text, string file) =>
+        ParseDocumentOrNull(text, file) ?? throw new MatrixException([new(new(file, 1, 1), "the matrix file is empty")]);
+
+    /// <summary>As <see cref="ParseDocument"/>, but a file without a document gives null.</summary>
+    public static YamlNode? ParseDocumentOrNull(string text, string file)
     {
         var scanner = new Scanner(new StringReader(text));
         var stream = new YamlStream();
@@ -39,8 +43,7 @@ internal sealed class YamlReader(string file)
                 throw Invalid(file, Find(text, "*" + alias) ?? (scanner.CurrentPosition.Line, scanner.CurrentPosition.Column), $"the alias '*{alias}' refers to no anchor defined before it");
             throw Invalid(file, (scanner.CurrentPosition.Line, scanner.CurrentPosition.Column), "unexpected structure (is a bracket or brace left open?)");
         }
-        if (stream.Documents.Count == 0) throw new MatrixException([new(new(file, 1, 1), "the matrix file is empty")]);
-        return stream.Documents[0].RootNode;
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
     private static string? AliasOf(string message) =>
