@@ -108,7 +108,33 @@ public sealed class CakeHost
         }
         catch (InvalidOperationException e)
         {
-            throw new RealmCiException($"{System.IO.Path.Combine(root, "cake.config")}: {e.Message} (Cake's INI format: [Section] then Key=Value, ';' comments, no empty values)");
+            var file = System.IO.Path.Combine(root, "cake.config");
+            var line = FirstRejectedLine(file, fileSystem, environment);
+            throw new RealmCiException($"{file}{(line > 0 ? $":{line}" : "")}: {e.Message} (Cake's INI format: [Section] then Key=Value, ';' comments, no empty values)");
+        }
+    }
+
+    /// <summary>
+    /// Cake's INI parser names no line: find it as the shortest prefix of the file that Cake
+    /// rejects (the format is line by line, so that prefix ends at the bad line). 0 if none does.
+    /// </summary>
+    private static int FirstRejectedLine(string file, FileSystem fileSystem, CakeEnvironment environment)
+    {
+        var lines = File.ReadAllLines(file);
+        var scratch = Directory.CreateTempSubdirectory("realm-ci-cake-config-");
+        try
+        {
+            for (var n = 1; n <= lines.Length; n++)
+            {
+                File.WriteAllLines(System.IO.Path.Combine(scratch.FullName, "cake.config"), lines.Take(n));
+                try { new CakeConfigurationProvider(fileSystem, environment).CreateConfiguration(new DirectoryPath(scratch.FullName), new Dictionary<string, string>()); }
+                catch (InvalidOperationException) { return n; }
+            }
+            return 0;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
         }
     }
 

@@ -50,14 +50,16 @@ public sealed class ReadingCakeConfig : InTempFolder
         Assert.Equal("", run.Out);
     }
 
-    [Fact]
-    public void AMalformedCakeConfigIsOneLineAndExitTwo()
+    [Theory]
+    [InlineData("[RealmCi]\nProfile=\n", 2)]
+    [InlineData("; fine\n[RealmCi]\nMatrix=m/small.yaml\n\n[Real Ci]\n", 5)]
+    [InlineData("[RealmCi]\nMatrix=m/small.yaml\njobs \u0001\u00ff\n", 3)]
+    public void AMalformedCakeConfigIsOneLineWithItsLineNumberAndExitTwo(string config, int line)
     {
-        Setup("[RealmCi]\nProfile=\n");
+        Setup(config);
         var run = Run();
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("cake.config", run.Err);
-        Assert.Contains("no empty values", run.Err);
-        Assert.DoesNotContain("   at ", run.Err);
+        var error = Assert.Single(run.Err.Trim().Split(Environment.NewLine));
+        Assert.Matches($@"^error: .*cake\.config:{line}: .*no empty values\)$", error);
     }
 }
