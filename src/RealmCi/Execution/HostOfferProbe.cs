@@ -21,12 +21,12 @@ public static class HostOfferProbe
         var present = new List<string>();
         if (engine is not null)
         {
-            foreach (var b in matrix.Bases.Values)
-            {
-                var asNamed = BaseIdentity.ImageNameStandsForIt(b) && await engine.ImageIdAsync(b.Image, cancellation) is not null;
-                var bootstrapped = b.Bootstrap is not null && await engine.ImageIdAsync(BaseIdentity.BootstrapTag(b), cancellation) is not null;
-                if (asNamed || bootstrapped) present.Add(b.Image);
-            }
+            // One engine question per base and form, asked together (a listing waits for them).
+            async Task<string?> Present(BaseImage b) =>
+                (BaseIdentity.ImageNameStandsForIt(b) && await engine.ImageIdAsync(b.Image, cancellation) is not null)
+                || (b.Bootstrap is not null && await engine.ImageIdAsync(BaseIdentity.BootstrapTag(b), cancellation) is not null)
+                    ? b.Image : null;
+            present.AddRange((await Task.WhenAll(matrix.Bases.Values.Select(Present))).OfType<string>());
         }
         return HostOffer.From(downloadsAllowed, pullsAllowed, GpuVendors(), present,
             canBootstrap: engine is not null && HostFacts.HasTool("debootstrap") && HostFacts.User.StartsWith("0:", StringComparison.Ordinal),
