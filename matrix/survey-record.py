@@ -31,6 +31,11 @@ for r in summary.get("results", []):
         continue  # not an outcome of the configuration: it keeps its earlier row, if any
     minutes, seconds = divmod(int(round(r.get("seconds", 0))), 60)
     reason = r.get("firstFailure") or r.get("reason") or ""
+    if not reason:  # a passed row still says what it did not prove
+        said = {"needsGpu": "need a GPU (not run)", "labelFilter": "left out by the label filter", "noResult": "without a result"}
+        notes = [f"{n} {said.get(why, why)}" for why, n in sorted(tests.get("notRun", {}).items()) if why != "disabled"]
+        notes += [f"quarantined but passed: {q['name']}" for q in tests.get("quarantinedButPassed", [])]
+        reason = "; ".join(notes)
     reason = re.sub(r"\s+", " ", reason).replace("|", "\\|")[:160]
     rows[r["id"]] = (f"| `{r['id']}` | {commit} | {status} | {tests.get('passed', 0)} | {tests.get('failed', 0)} | "
                      f"{tests.get('skipped', 0)} | {tests.get('quarantined', 0)} | {minutes}m{seconds:02d}s | {today} | {reason} |")
