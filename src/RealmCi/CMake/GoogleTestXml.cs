@@ -61,6 +61,58 @@ public static partial class GoogleTestXml
         return [.. known.Values.OrderBy(c => c.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The cases a GoogleTest executable reported on its console, for when it wrote no XML because
+    /// it died mid-run (a sanitizer report, a signal, an abort): each started case with its
+    /// outcome, and the case started but never finished — the one it died in — as failed, with
+    /// the first error line printed after it. Empty when the output has no GoogleTest case in it.
+    /// </summary>
+    public static IReadOnlyList<TestCaseResult> FromConsole(string output)
+    {
+        var cases = new Dictionary<string, TestCaseResult>(StringComparer.Ordinal);
+        var order = new List<string>();
+        string? running = null;
+        string? death = null;
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var m = ConsoleLine().Match(line);
+            if (m.Success)
+            {
+                var (tag, name) = (m.Groups["tag"].Value, m.Groups["name"].Value);
+                if (tag == "RUN")
+                {
+                    if (cases.TryAdd(name, new(name, TestStatus.NotRun, 0))) order.Add(name);
+                    (running, death) = (name, null);
+                }
+                else if (cases.TryGetValue(name, out var started) && started.Status == TestStatus.NotRun)
+                {
+                    var seconds = double.TryParse(m.Groups["ms"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms / 1000 : 0;
+                    cases[name] = tag switch
+                    {
+                        "OK" => new(name, TestStatus.Passed, seconds),
+                        "SKIPPED" => new(name, TestStatus.Skipped, seconds, "skipped (GTEST_SKIP)"),
+                        _ => new(name, TestStatus.Failed, seconds, "failed"),
+                    };
+                    if (running == name) running = null;
+                }
+            }
+            else if (running is not null && death is null && DeathLine().Match(line) is { Success: true } d)
+                death = d.Groups["what"].Value.Trim();
+        }
+        foreach (var name in order.Where(n => cases[n].Status == TestStatus.NotRun))
+            cases[name] = new(name, TestStatus.Failed, 0, name == running
+                ? $"the executable died in this case: {death ?? "no error line after it"}"
+                : "started, never finished");
+        return [.. order.Select(n => cases[n])];
+    }
+
+    [GeneratedRegex(@"^\[\s*(?<tag>RUN|OK|FAILED|SKIPPED)\s*\] (?<name>[A-Za-z_][\w/]*\.[\w/]+)(?: \((?<ms>\d+) ms\))?(?:,.*)?$")]
+    private static partial Regex ConsoleLine();
+
+    [GeneratedRegex(@"^(?:==\d+==)?(?<what>(?:ERROR|WARNING): \w+Sanitizer.*|.*runtime error: .*|.*(?:Segmentation fault|Aborted|terminate called).*|.*Assertion .* failed.*)$")]
+    private static partial Regex DeathLine();
+
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Number();
 }

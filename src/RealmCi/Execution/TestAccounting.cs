@@ -14,7 +14,9 @@ public sealed record TestSelection(ImmutableArray<string> Labels, ImmutableArray
 /// Every test the build defines, accounted for: each appears once, as ctest ran it (passed,
 /// failed, skipped) or as left out with the reason (label filter, needs a GPU, disabled, no
 /// result). A ctest test that bundles GoogleTest cases (no <c>--gtest_filter</c>, and its
-/// executable wrote per-case XML) is replaced by its cases, named <c>TEST/Suite.Case</c>. Then the
+/// executable wrote per-case XML) is replaced by its cases, named <c>TEST/Suite.Case</c>; when it
+/// died mid-run and wrote none, by the cases its console shows (the one it died in failed) and a
+/// not-run entry for the rest. Then the
 /// configuration's quarantine applies: a covered failure becomes <see cref="TestStatus.Quarantined"/>,
 /// a covered pass keeps its status and carries the entry (so stale entries show). Pure.
 /// </summary>
@@ -44,6 +46,16 @@ public static class TestAccounting
                     results.AddRange(cases.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
                     if (r.Status == TestStatus.Failed && cases.All(c => c.Status != TestStatus.Failed))
                         results.Add(r with { Message = $"exited non-zero after its {cases.Count} GoogleTest case(s): {r.Message}" });
+                    continue;
+                }
+                // No XML: the executable died mid-run. Its console names the cases it finished and the one it died in.
+                if (r.Status == TestStatus.Failed && !t.SelectsOneCase && t.Executable is not null && r.Output is { } output
+                    && GoogleTestXml.FromConsole(output) is { Count: > 0 } seen)
+                {
+                    results.AddRange(seen.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
+                    var died = seen.LastOrDefault(c => c.Status == TestStatus.Failed)?.Name ?? seen[^1].Name;
+                    results.Add(new(t.Name, TestStatus.NotRun, 0,
+                        $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult });
                     continue;
                 }
                 results.Add(r);

@@ -32,6 +32,8 @@ public sealed record TestTally(
             .Select(t => t.Name).ToList();
         if (unlabelled.Count > 0 && ran > 0)
             warnings.Add($"{unlabelled.Count} test(s) with no labels left out by the label filter (-L never selects them): {string.Join(", ", unlabelled.Take(5))}{(unlabelled.Count > 5 ? ", …" : "")}");
+        if (notRun.GetValueOrDefault(TestLeftOut.NoResult) is > 0 and var none && ran > 0)
+            warnings.Add($"{none} test(s) without a result: {string.Join("; ", tests.Where(t => t.LeftOut == TestLeftOut.NoResult).Select(t => $"{t.Name} ({t.Message})").Take(3))}");
         var warning = warnings.Count == 0 ? null : string.Join("; ", warnings);
         return new(tests.Count, ran, tests.Count(t => t.Status == TestStatus.Quarantined), notRun,
             [.. tests.Where(t => t.Status == TestStatus.Passed && t.Quarantine is not null)], warning);

@@ -41,4 +41,38 @@ public sealed class ReadingGoogleTestXml : InTempFolder
         Assert.Equal(TestStatus.Failed, cases[0].Status);
         Assert.Empty(GoogleTestXml.Read(Path.Combine(dir, "missing"), "realm_unit_tests"));
     }
+
+    /// <summary>The console of Realm's unit tests dying on an ASan report (clang16-debug-mpi-cpu-asan, 2026-11-29), shortened.</summary>
+    internal const string DiedOnASanReport = """
+        Running main() from gmock_main.cc
+        [==========] Running 407 tests from 54 test suites.
+        [----------] 4 tests from CompQueueTest
+        [ RUN      ] CompQueueTest.SetCapacity
+        [       OK ] CompQueueTest.SetCapacity (0 ms)
+        [ DISABLED ] CompQueueTest.DISABLED_GetLocalProgressEvent
+        [ RUN      ] GenEventTest.Skippy
+        [  SKIPPED ] GenEventTest.Skippy (0 ms)
+        [ RUN      ] GenEventTest.Wrong
+        x.cc:3: Failure
+        [  FAILED  ] GenEventTest.Wrong (12 ms)
+        [ RUN      ] GenEventTest.LocalRemoveWaiterDifferentGens
+        =================================================================
+        ==8==ERROR: AddressSanitizer: stack-use-after-scope on address 0x7fc279423368 at pc 0x5583c5423a7c
+        READ of size 8 at 0x7fc279423368 thread T0
+        SUMMARY: AddressSanitizer: stack-use-after-scope (/work/build/tests/realm_unit_tests+0x430a7b)
+        ==8==ABORTING
+        """;
+
+    [Fact]
+    public void WithoutXmlTheConsoleNamesEveryCaseThatRanAndTheOneTheExecutableDiedIn()
+    {
+        var cases = GoogleTestXml.FromConsole(DiedOnASanReport);
+        Assert.Equal(["CompQueueTest.SetCapacity", "GenEventTest.Skippy", "GenEventTest.Wrong", "GenEventTest.LocalRemoveWaiterDifferentGens"], cases.Select(c => c.Name));
+        Assert.Equal([TestStatus.Passed, TestStatus.Skipped, TestStatus.Failed, TestStatus.Failed], cases.Select(c => c.Status));
+        Assert.Equal(0.012, cases[2].Seconds, 3);
+        Assert.Equal("the executable died in this case: ERROR: AddressSanitizer: stack-use-after-scope on address 0x7fc279423368 at pc 0x5583c5423a7c", cases[3].Message);
+        Assert.Empty(GoogleTestXml.FromConsole("Segmentation fault\n"));
+        Assert.Equal("the executable died in this case: no error line after it",
+            Assert.Single(GoogleTestXml.FromConsole("[ RUN      ] A.B\r\n")).Message);
+    }
 }

@@ -67,7 +67,8 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal(2, tally.NotRun[TestLeftOut.LabelFilter]);
         Assert.Equal(1, tally.NotRun[TestLeftOut.NoResult]); // event_subscribe was selected, but ctest gave no result
         // 2 of 6 left out by labels is not "mostly", but an unlabelled test can never be selected by -L: said loudly.
-        Assert.Equal("1 test(s) with no labels left out by the label filter (-L never selects them): realm_unit_tests", tally.Warning);
+        Assert.Equal("1 test(s) with no labels left out by the label filter (-L never selects them): realm_unit_tests; " +
+            "1 test(s) without a result: event_subscribe (ctest reported no result for it)", tally.Warning);
         Assert.Null(RealmCi.Results.TestTally.Of(Account([.. CtestRan, new("realm_unit_tests", TestStatus.Passed, 1)])).Warning);
 
         var filtered = TestAccounting.Account(TestPlan.Parse(Listing), [new("machine_config", TestStatus.Passed, 1)],
@@ -163,5 +164,27 @@ public sealed class AccountingForEveryTest : InTempFolder
 
         var markdown = File.ReadAllText(files.Markdown);
         Assert.Contains("- Quarantined gcc12-debug-local-cpu-tsan: machine_config failed — known: machine_config (https://example.org/issues/1)", markdown);
+    }
+
+    [Fact]
+    public void ABundleThatDiedWithoutXmlIsReplacedByTheCasesItsConsoleShowsAndTheRestAreNotRun()
+    {
+        var everything = new TestSelection([], ["benchmark"], ["gpu"]);
+        var died = new TestCaseResult("realm_unit_tests", TestStatus.Failed, 0.2, "Failed", CMake.ReadingGoogleTestXml.DiedOnASanReport);
+        var tests = TestAccounting.Account(TestPlan.Parse(Listing), [died, .. CtestRan], everything, _ => [], Quarantine.Empty, "clang16-debug-mpi-cpu-asan");
+
+        Assert.Equal(
+            ["realm_unit_tests/CompQueueTest.SetCapacity", "realm_unit_tests/GenEventTest.Skippy", "realm_unit_tests/GenEventTest.Wrong",
+             "realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens", "realm_unit_tests"],
+            tests.Take(5).Select(t => t.Name));
+        Assert.Equal((TestStatus.NotRun, TestLeftOut.NoResult), (tests[4].Status, tests[4].LeftOut));
+        Assert.Equal("its remaining GoogleTest cases did not run: the executable died in GenEventTest.LocalRemoveWaiterDifferentGens after 3 case(s)", tests[4].Message);
+        Assert.Contains("without a result: realm_unit_tests (its remaining", RealmCi.Results.TestTally.Of(tests).Warning);
+
+        // The case it died in can be quarantined by name, like any case.
+        var quarantined = TestAccounting.Account(TestPlan.Parse(Listing), [died, .. CtestRan], everything, _ => [],
+            Entries(("*-asan", "realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens")), "clang16-debug-mpi-cpu-asan");
+        Assert.Equal(TestStatus.Quarantined, quarantined[3].Status);
+        Assert.Equal(TestStatus.Failed, quarantined[2].Status); // GenEventTest.Wrong is not covered
     }
 }
