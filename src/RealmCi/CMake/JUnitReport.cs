@@ -32,6 +32,7 @@ public static class TestLeftOut
     public const string NeedsGpu = "needsGpu";
     public const string Disabled = "disabled";
     public const string NoResult = "noResult";
+    public const string Quarantined = "quarantined";
 
     /// <summary>How the message of a test left out by the label filter because it has no labels starts (-L never selects one).</summary>
     public const string UnlabelledMessage = "label filter: no labels";
@@ -43,6 +44,7 @@ public static class TestLeftOut
         NeedsGpu => "need a GPU",
         Disabled => "disabled",
         NoResult => "without a result",
+        Quarantined => "quarantined (left out by GTEST_FILTER)",
         _ => key,
     };
 }

@@ -22,7 +22,7 @@ public static class StepPlanner
         var testDir = tests.WrappedDir ?? at.Build;
 
         PlannedStep Step(StepKind kind, IReadOnlyList<string> command, bool onlyWithTests = false, TestSetup? setup = null) => new(
-            kind, [.. command], at.Work, setup?.GtestOutput is { } gtest ? env.SetItem("GTEST_OUTPUT", $"xml:{gtest}/") : env, options.Timeout(kind),
+            kind, [.. command], at.Work, setup is null ? env : TestEnv(env, setup), options.Timeout(kind),
             layout.IsDocker ? layout.Labels.SetItem(Containers.Labels.Step, kind.ToString().ToLowerInvariant()) : layout.Labels,
             onlyWithTests, setup);
 
@@ -37,6 +37,10 @@ public static class StepPlanner
                 Step(StepKind.Install, CMakeCommands.Install(at)),
             ]);
     }
+
+    /// <summary>The test step's env: where GoogleTest writes per-case XML, and the quarantined cases it leaves out.</summary>
+    private static ImmutableSortedDictionary<string, string> TestEnv(ImmutableSortedDictionary<string, string> env, TestSetup setup) =>
+        QuarantineFilter.Apply(setup.GtestOutput is { } gtest ? env.SetItem("GTEST_OUTPUT", $"xml:{gtest}/") : env, setup.Quarantine);
 
     /// <summary>
     /// Whether this host has a GPU the configuration's GPU tests can use: any GPU, or one of the

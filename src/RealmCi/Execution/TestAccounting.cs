@@ -44,6 +44,7 @@ public static class TestAccounting
                 if (r.Status is TestStatus.Passed or TestStatus.Failed && !t.SelectsOneCase && t.Executable is { } exe && gtestCases(exe) is { Count: > 0 } cases)
                 {
                     results.AddRange(cases.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
+                    results.AddRange(QuarantineFilter.LeftOut(t.Name, cases, quarantine, configurationId));
                     if (r.Status == TestStatus.Failed && cases.All(c => c.Status != TestStatus.Failed))
                         results.Add(r with { Message = $"exited non-zero after its {cases.Count} GoogleTest case(s): {r.Message}" });
                     continue;
@@ -53,6 +54,7 @@ public static class TestAccounting
                     && GoogleTestXml.FromConsole(output) is { Count: > 0 } seen)
                 {
                     results.AddRange(seen.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
+                    results.AddRange(QuarantineFilter.LeftOut(t.Name, seen, quarantine, configurationId));
                     var died = seen.LastOrDefault(c => c.Status == TestStatus.Failed)?.Name ?? seen[^1].Name;
                     results.Add(new(t.Name, TestStatus.NotRun, 0,
                         $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult });
@@ -64,7 +66,7 @@ public static class TestAccounting
         }
         results.AddRange(order.Where(pending.ContainsKey).Select(n => pending[n])); // ran but not listed (the listing failed)
 
-        return [.. results.Select(r => quarantine.Find(configurationId, r.Name) is not { } entry ? r
+        return [.. results.Select(r => r.LeftOut == TestLeftOut.Quarantined || quarantine.Find(configurationId, r.Name) is not { } entry ? r
             : r.Status == TestStatus.Failed ? r with { Status = TestStatus.Quarantined, Quarantine = Note(entry) }
             : r.Status == TestStatus.Passed ? r with { Quarantine = Note(entry) }
             : r)];

@@ -187,4 +187,23 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal(TestStatus.Quarantined, quarantined[3].Status);
         Assert.Equal(TestStatus.Failed, quarantined[2].Status); // GenEventTest.Wrong is not covered
     }
+
+    [Fact]
+    public void ACaseLeftOutByTheQuarantineFilterIsReportedQuarantinedAndNotRun()
+    {
+        var everything = new TestSelection([], ["benchmark"], ["gpu"]);
+        IReadOnlyList<TestCaseResult> Cases(string exe) => exe.EndsWith("realm_unit_tests", StringComparison.Ordinal)
+            ? [new("GenEventTest.LocalAddWaiter", TestStatus.Passed, 0), new("CompQueueTest.SetCapacity", TestStatus.Passed, 0)] : [];
+        var tests = TestAccounting.Account(TestPlan.Parse(Listing), [new("realm_unit_tests", TestStatus.Passed, 1), .. CtestRan], everything, Cases,
+            Entries(("clang*-asan*", "realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens"), ("gcc*", "realm_unit_tests/CompQueueTest.*")),
+            "clang16-debug-mpi-cpu-asan");
+
+        var left = Assert.Single(tests, t => t.LeftOut == TestLeftOut.Quarantined);
+        Assert.Equal(("realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens", TestStatus.Quarantined), (left.Name, left.Status));
+        Assert.Equal("known: realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens", left.Quarantine?.Reason);
+        var tally = RealmCi.Results.TestTally.Of(tests);
+        Assert.Equal((1, 1), (tally.Quarantined, tally.NotRun[TestLeftOut.Quarantined]));
+        Assert.Equal(tests.Count(t => t.Status == TestStatus.Passed), tally.Ran);
+        Assert.Equal(TestStatus.Passed, Assert.Single(tests, t => t.Name == "realm_unit_tests/CompQueueTest.SetCapacity").Status); // the gcc entry does not apply
+    }
 }

@@ -158,4 +158,29 @@ public sealed class PlanningSteps
         Assert.DoesNotContain(PlanText.Line(plan, plan.Step(StepKind.Test)), ReproduceScript.Text(plan, result, runTests: false));
         Assert.Contains("#   ./build.sh --config=local", script);
     }
+
+    private static QuarantineEntry Entry(string configs, string test) => new(configs, test, "known", null, SourceSpan.None("m.yaml"));
+
+    [Fact]
+    public void QuarantinedGoogleTestCasesAreLeftOutOfTheTestStepWithGtestFilter()
+    {
+        var quarantine = new Quarantine([Entry("lo*", "realm_unit_tests/GenEventTest.Local*"), Entry("*", "machine_config"), Entry("mpi", "realm_unit_tests/Other.Case")]);
+        var plan = Docker(options: Options with { Quarantine = quarantine });
+        Assert.Equal("-GenEventTest.Local*", plan.Step(StepKind.Test).Env["GTEST_FILTER"]);
+        Assert.False(plan.Step(StepKind.Build).Env.ContainsKey("GTEST_FILTER"));
+        Assert.False(Docker().Step(StepKind.Test).Env.ContainsKey("GTEST_FILTER"));
+        Assert.Equal("-Other.Case", Docker("mpi", Options with { Quarantine = quarantine }).Step(StepKind.Test).Env["GTEST_FILTER"]);
+    }
+
+    [Theory]
+    [InlineData(null, "-A.B:C.*")]
+    [InlineData("Mem*", "Mem*-A.B:C.*")]
+    [InlineData("*-Slow.*", "*-Slow.*:A.B:C.*")]
+    public void TheFilterKeepsWhatTheConfigurationAlreadyFilters(string? given, string expected)
+    {
+        var env = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        if (given is not null) env = env.Add("GTEST_FILTER", given);
+        var quarantine = new Quarantine([Entry("*", "t/A.B"), Entry("*", "u/C.*"), Entry("*", "plain"), Entry("*", "t/A.B")]);
+        Assert.Equal(expected, QuarantineFilter.Apply(env, quarantine)["GTEST_FILTER"]);
+    }
 }
