@@ -36,6 +36,7 @@ public static class Pipeline
 
         var capacity = Capacity.For(HostFacts.Cores, HostFacts.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
         observer.Log($"{configurations.Count} configuration(s): {selection.Source}; {capacity.Jobs} at a time, {capacity.CoresPerJob} core(s) each");
+        if (DiskSpace.Warning(options.Artifacts) is { } low) observer.Log(low);
 
         // What the host cannot offer was decided before the run (selection.Availability): those
         // configurations are reported unavailable at once, with what they miss.

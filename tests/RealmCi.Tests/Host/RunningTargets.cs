@@ -32,6 +32,19 @@ public class RunningTargets
     }
 
     [Fact]
+    public void ARunOutOfDiskIsOneLineSayingWhatToDoAndExitThree()
+    {
+        // /dev/full answers every write with ENOSPC: the real errno, as a full artifacts disk gives it.
+        var full = Record.Exception(() => File.WriteAllText("/dev/full", new string('x', 100_000)));
+        Assert.IsAssignableFrom<IOException>(full);
+        var err = new StringWriter();
+        Assert.Equal(3, RealmCi.Build.Host.LastResort.Report(new AggregateException(full!), diagnostic: false, err));
+        var line = Assert.Single(err.ToString().Trim().Split(Environment.NewLine));
+        Assert.StartsWith("error: No space left on device : '/dev/full' — free space and rerun", line);
+        Assert.Equal(70, RealmCi.Build.Host.LastResort.Report(new IOException("Broken pipe"), diagnostic: false, new StringWriter()));
+    }
+
+    [Fact]
     public void DiagnosticVerbosityAddsTheTraceOfAnUnexpectedException()
     {
         var run = HostRun.With(typeof(RunningTargets).Assembly, "ProbeC", "--target=ProbeBroken", "--verbosity=diagnostic");
