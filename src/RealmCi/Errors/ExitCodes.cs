@@ -14,7 +14,7 @@ public static class ExitCodes
     /// <summary>Invalid input: the matrix file, arguments, cake.config or a path.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>A required external system (the Docker engine, a source checkout, the artifacts folder's lock) is unavailable.</summary>
+    /// <summary>A required external system (the Docker engine, a source checkout, the artifacts folder's lock, disk space) is unavailable.</summary>
     public const int Unavailable = 3;
 
     /// <summary>A selected configuration needs what this host cannot offer (a GPU, a registry, the internet): reported as unavailable, nothing else failed.</summary>
@@ -35,7 +35,7 @@ public static class ExitCodes
         (Success, "success"),
         (Failed, "a configuration failed (configure, build, tests), or a check found a difference"),
         (InvalidInput, "invalid input: matrix file, options, cake.config"),
-        (Unavailable, "an external system is unavailable: Docker engine, source checkout, artifacts folder in use"),
+        (Unavailable, "an external system is unavailable: Docker engine, source checkout, artifacts folder in use, disk full"),
         (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, registry or internet); the rest passed"),
         (EmptySelection, "the selection is empty"),
         (InternalError, "internal error in realm-ci (rerun with --verbosity=diagnostic for the trace)"),
