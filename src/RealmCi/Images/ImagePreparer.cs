@@ -16,9 +16,10 @@ public sealed record PreparedImage(string Tag, string Dockerfile, string Base, b
 /// output and keeps its own time limit and cancellation; the preparation itself stops after
 /// <paramref name="preparationLimit"/>, or when nobody waits). One image builds at a time
 /// (package installs are I/O bound and share the mirror); configurations wait only for their own.
+/// Across runs on the same host, <see cref="ImageBuildLock"/> keeps two from building one tag at once.
 /// </summary>
 public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true, TimeSpan? preparationLimit = null, IBaseBootstrapper? bootstrapper = null,
-    Sources.SourceCache? sources = null)
+    Sources.SourceCache? sources = null, string? lockFolder = null)
 {
     /// <summary>The image step's default time limit.</summary>
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(60);
@@ -63,6 +64,13 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
             if (await engine.ImageIdAsync(tag, cancellation) is not null)
             {
                 Log($"image {tag} is up to date (base {resolved.Reference}, {resolved.How})");
+                return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
+            }
+            // Another run on this host may be building the same tag: wait for it, then use its image.
+            using var buildLock = await ImageBuildLock.AcquireAsync(lockFolder ?? ImageBuildLock.DefaultFolder, tag, Log, cancellation);
+            if (await engine.ImageIdAsync(tag, cancellation) is not null)
+            {
+                Log($"image {tag} was built meanwhile by another realm-ci run on this host");
                 return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
             }
             var files = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -134,4 +134,32 @@ public sealed class SharingImagePreparation
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
         Assert.True(condition());
     }
+
+    [Fact]
+    public async Task TwoRunsOnOneHostBuildAnImageOnceTheSecondWaitsForTheFirst()
+    {
+        var locks = Directory.CreateTempSubdirectory("realm-ci-locks-").FullName;
+        try
+        {
+            var engine = Engine(gated: true); // one engine, two runs (separate preparers, as separate processes have)
+            var first = new ImagePreparer(engine, allowPull: false, lockFolder: locks);
+            var second = new ImagePreparer(engine, allowPull: false, lockFolder: locks);
+            var a = first.PrepareAsync(Config("plain-release"), _ => { }, CancellationToken.None);
+            await WaitFor(() => engine.Builds == 1);
+            var lines = new List<string>();
+            var b = second.PrepareAsync(Config("plain-debug"), l => { lock (lines) lines.Add(l); }, CancellationToken.None);
+            await WaitFor(() => { lock (lines) return lines.Any(l => l.StartsWith("waiting: another realm-ci run on this host is building image realm-ci/deb:", StringComparison.Ordinal)); });
+            engine.BuildGate.SetResult();
+            var (built, reused) = (await a, await b);
+            Assert.Equal(1, engine.Builds);
+            Assert.Equal(built.Tag, reused.Tag);
+            Assert.True(built.Built);
+            Assert.False(reused.Built);
+            Assert.Contains(reused.Log, l => l.EndsWith("was built meanwhile by another realm-ci run on this host", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(locks, recursive: true);
+        }
+    }
 }
