@@ -24,8 +24,8 @@ public static class CMakeCommands
         return args;
     }
 
-    public static IReadOnlyList<string> Build(WorkLayout at, int parallel) =>
-        ["cmake", "--build", at.Build, "--parallel", parallel.ToString(CultureInfo.InvariantCulture)];
+    public static IReadOnlyList<string> Build(WorkLayout at, int parallel, IReadOnlyList<string>? targets = null) =>
+        ["cmake", "--build", at.Build, "--parallel", parallel.ToString(CultureInfo.InvariantCulture), .. targets is { Count: > 0 } ? ["--target", .. targets] : Array.Empty<string>()];
 
     public static IReadOnlyList<string> Install(WorkLayout at) => ["cmake", "--install", at.Build, "--prefix", at.Install];
 

@@ -18,7 +18,7 @@ namespace RealmCi.Caching;
 public static class CacheKey
 {
     /// <summary>The canonical form's version: bump it when <see cref="Canonical"/> changes shape.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>
     /// The pipeline's identity: its version and a hash of the library's sources (computed at
@@ -83,6 +83,7 @@ public static class CacheKey
             json.WriteString("id", c.Id);
             Set(json, "packages", s.Packages);
             Sequence(json, "run", s.Run);
+            Sequence(json, "targets", s.Targets);
             json.WriteStartObject("test");
             Set(json, "excludeLabels", s.Test.ExcludeLabels);
             Set(json, "gpuLabels", s.Test.GpuLabels);

@@ -32,7 +32,7 @@ public static class StepPlanner
             layout.IsDocker && GpuUsable(c, options) && c.Settings.Container.Gpus is not null,
             [
                 Step(StepKind.Configure, CMakeCommands.Configure(c, at, options.SourceSubdir, ccache)),
-                Step(StepKind.Build, CMakeCommands.Build(at, parallel)),
+                Step(StepKind.Build, CMakeCommands.Build(at, parallel, c.Settings.Targets)),
                 Step(StepKind.Test, CMakeCommands.Test(c, at, testDir, parallel, tests.ExcludedLabels), onlyWithTests: true, tests),
                 Step(StepKind.Install, CMakeCommands.Install(at)),
             ]);

@@ -36,6 +36,12 @@ public sealed record Facets
     /// <summary>Names of entries of the matrix file's <c>sources</c>, copied into the image build.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
 
+    /// <summary>
+    /// What the build step builds (<c>cmake --build --target …</c>); empty: everything. For a
+    /// project some of whose targets cannot build in a configuration (say why in the matrix).
+    /// </summary>
+    public ImmutableArray<string> Targets { get; init; } = [];
+
     public Facets Then(Facets later) => ReferenceEquals(later, Empty) ? this : new()
     {
         Cmake = Cmake.SetItems(later.Cmake),
@@ -47,6 +53,7 @@ public sealed record Facets
         Test = Test.Then(later.Test),
         Requires = Union(Requires, later.Requires),
         Sources = Union(Sources, later.Sources),
+        Targets = Union(Targets, later.Targets),
     };
 
     internal static ImmutableArray<string> Union(ImmutableArray<string> first, ImmutableArray<string> second)

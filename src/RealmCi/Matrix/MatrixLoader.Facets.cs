@@ -29,6 +29,7 @@ public static partial class MatrixLoader
                 "test" => facets with { Test = ReadTest(r, value, what) },
                 "requires" => facets with { Requires = Requirements(r, value, $"{what}: requires") },
                 "sources" => facets with { Sources = r.StringList(value, $"{what}: sources") },
+                "targets" => facets with { Targets = r.StringList(value, $"{what}: targets") },
                 _ => facets, // description: documentation only
             };
         }

@@ -16,7 +16,7 @@ public static partial class MatrixLoader
     internal static readonly string[] TopKeys =
         ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source"];
 
-    internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources"];
+    internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources", "targets"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
     internal static readonly string[] TestKeys = ["labels", "exclude-labels", "timeout", "ranks", "launcher", "launch-labels", "gpu-labels"];
     internal static readonly string[] AxisKeys = ["description", "default", "values"];

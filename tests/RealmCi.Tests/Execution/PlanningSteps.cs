@@ -183,4 +183,17 @@ public sealed class PlanningSteps
         var quarantine = new Quarantine([Entry("*", "t/A.B"), Entry("*", "u/C.*"), Entry("*", "plain"), Entry("*", "t/A.B")]);
         Assert.Equal(expected, QuarantineFilter.Apply(env, quarantine)["GTEST_FILTER"]);
     }
+
+    [Fact]
+    public void TargetsLimitWhatTheBuildStepBuildsAndMergeAcrossLayers()
+    {
+        var text = Fixture.Replace("mpi: { test:", "mpi: { targets: [realm_unit_tests], test:")
+            .Replace("  env: { A: \"b c\" }", "  env: { A: \"b c\" }\n  targets: [realm]");
+        Assert.NotEqual(Fixture, text);
+        StepPlan Plan(string id) => StepPlanner.Plan(Selector.Select(Yaml.Open(text), new SelectionOptions { Configs = [id] }).Configurations[0], Options,
+            ExecutorLayout.Docker("img:1", "/home/me/realm", "/home/me/a/local", "/home/me/.cache/ccache", "1000:1000", RunLabels), 2);
+        Assert.Equal("cmake --build /work/build --parallel 2 --target realm realm_unit_tests", string.Join(" ", Plan("mpi").Step(StepKind.Build).Command));
+        Assert.Equal(["--target", "realm"], Plan("local").Step(StepKind.Build).Command.TakeLast(2));
+        Assert.DoesNotContain("--target", Docker().Step(StepKind.Build).Command);
+    }
 }
