@@ -127,7 +127,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         var tally = TestTally.Of(r.Tests);
         if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";
         foreach (var t in r.Tests.Where(t => t.Status == TestStatus.Quarantined))
-            yield return $"Quarantined {r.Id}: {t.Name} failed — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
+            yield return $"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
         foreach (var t in tally.QuarantinedButPassed)
             yield return $"Quarantined but passed {r.Id}: {t.Name} — remove the entry? ({t.Quarantine?.Reason})";
     }
