@@ -32,7 +32,8 @@ for r in summary.get("results", []):
     minutes, seconds = divmod(int(round(r.get("seconds", 0))), 60)
     reason = r.get("firstFailure") or r.get("reason") or ""
     if not reason:  # a passed row still says what it did not prove
-        said = {"needsGpu": "need a GPU (not run)", "labelFilter": "left out by the label filter", "noResult": "without a result"}
+        said = {"needsGpu": "need a GPU (not run)", "labelFilter": "left out by the label filter", "noResult": "without a result",
+                "quarantined": "quarantined, not run (left out by GTEST_FILTER)"}
         notes = [f"{n} {said.get(why, why)}" for why, n in sorted(tests.get("notRun", {}).items()) if why != "disabled"]
         notes += [f"quarantined but passed: {q['name']}" for q in tests.get("quarantinedButPassed", [])]
         reason = "; ".join(notes)
