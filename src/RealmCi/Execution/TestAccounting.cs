@@ -43,8 +43,7 @@ public static class TestAccounting
                 if (r.Status == TestStatus.Skipped && t.Disabled) r = r with { LeftOut = TestLeftOut.Disabled, Message = "disabled (ctest DISABLED property)" };
                 if (r.Status is TestStatus.Passed or TestStatus.Failed && !t.SelectsOneCase && t.Executable is { } exe && gtestCases(exe) is { Count: > 0 } cases)
                 {
-                    results.AddRange(cases.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
-                    results.AddRange(QuarantineFilter.LeftOut(t.Name, cases, quarantine, configurationId));
+                    AddCases(t.Name, cases);
                     if (r.Status == TestStatus.Failed && cases.All(c => c.Status != TestStatus.Failed))
                         results.Add(r with { Message = $"exited non-zero after its {cases.Count} GoogleTest case(s): {r.Message}" });
                     continue;
@@ -53,8 +52,7 @@ public static class TestAccounting
                 if (r.Status == TestStatus.Failed && !t.SelectsOneCase && t.Executable is not null && r.Output is { } output
                     && GoogleTestXml.FromConsole(output) is { Count: > 0 } seen)
                 {
-                    results.AddRange(seen.Select(c => c with { Name = $"{t.Name}/{c.Name}" }));
-                    results.AddRange(QuarantineFilter.LeftOut(t.Name, seen, quarantine, configurationId));
+                    AddCases(t.Name, seen);
                     var died = seen.LastOrDefault(c => c.Status == TestStatus.Failed)?.Name ?? seen[^1].Name;
                     results.Add(new(t.Name, TestStatus.NotRun, 0,
                         $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult });
@@ -65,6 +63,13 @@ public static class TestAccounting
             else results.Add(LeftOut(t, selection));
         }
         results.AddRange(order.Where(pending.ContainsKey).Select(n => pending[n])); // ran but not listed (the listing failed)
+
+        // A bundle's cases, named TEST/Suite.Case, and its quarantined cases GTEST_FILTER kept out.
+        void AddCases(string test, IReadOnlyList<TestCaseResult> cases)
+        {
+            results.AddRange(cases.Select(c => c with { Name = $"{test}/{c.Name}" }));
+            results.AddRange(QuarantineFilter.LeftOut(test, cases, quarantine, configurationId));
+        }
 
         return [.. results.Select(r => r.LeftOut == TestLeftOut.Quarantined || quarantine.Find(configurationId, r.Name) is not { } entry ? r
             : r.Status == TestStatus.Failed ? r with { Status = TestStatus.Quarantined, Quarantine = Note(entry) }

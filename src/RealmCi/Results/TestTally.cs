@@ -20,7 +20,7 @@ public sealed record TestTally(
     {
         var notRun = tests.Where(t => t.LeftOut is not null).GroupBy(t => t.LeftOut!)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var ran = tests.Count(t => t.Status is TestStatus.Passed or TestStatus.Failed or TestStatus.Quarantined && t.LeftOut is null);
+        var ran = tests.Count(t => t.LeftOut is null && t.Status is TestStatus.Passed or TestStatus.Failed or TestStatus.Quarantined);
         var byLabel = notRun.GetValueOrDefault(TestLeftOut.LabelFilter);
         List<string> warnings = [];
         if (tests.Count > 0 && ran == 0)
