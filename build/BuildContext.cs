@@ -36,6 +36,11 @@ public sealed class BuildContext : CakeContextAdapter
 
     public string MatrixFile => Settings.MatrixFile;
 
+    private ExpandedMatrix? matrix;
+
+    /// <summary>The matrix file, loaded, expanded and validated once per run (the source section included).</summary>
+    public ExpandedMatrix Matrix => matrix ??= RealmCi.Matrix.MatrixFile.Open(MatrixFile);
+
     public ListingFormat Format => Settings.Format;
 
     public string? Explain => Settings.Explain;
@@ -111,24 +116,25 @@ public sealed class BuildContext : CakeContextAdapter
             MatrixFile = MatrixFile,
             CommandLineDefines = Selection.CommandLine.Cmake,
             CommandLineEnv = Selection.CommandLine.Env,
-            ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
+            ArtifactsArgument = Settings.ArtifactsGiven ? Artifacts : null,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
         };
     }
 
+    /// <summary>The downstream project a release's binaries must serve: --consumer, else consumer/ beside the matrix file.</summary>
+    public static string ConsumerOf(Settings settings) =>
+        settings.Consumer ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(settings.MatrixFile)!, "consumer");
+
     /// <summary>The Release target's options: --tag, --dry-run, --replace, --allow-missing, --consumer (default: consumer/ beside the matrix file).</summary>
     public RealmCi.Release.ReleaseOptions Release(string repository, string project) => new()
     {
-        Tag = Settings.Tag ?? throw new RealmCi.Errors.RealmCiException("--target=Release needs --tag=TAG"),
+        Tag = Settings.Tag!, // checked before any target runs (ReleaseTask.Check)
         Repository = repository,
         Project = project,
-        Consumer = Settings.Consumer ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(MatrixFile)!, "consumer"),
+        Consumer = ConsumerOf(Settings),
         DryRun = Settings.DryRun,
         Replace = Settings.Replace,
         AllowMissing = Settings.AllowMissing,
     };
-
-    /// <summary>The last value of a command-line option as given (prefer <see cref="Settings"/>: it is validated).</summary>
-    public string? Argument(string name) => Arguments.HasArgument(name) ? Arguments.GetArguments(name).Last() : null;
 }

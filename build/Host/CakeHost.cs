@@ -1,3 +1,4 @@
+using System.Reflection;
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.Diagnostics;
@@ -37,11 +38,13 @@ public sealed class CakeHost
         {
             if (parsed.Values.Contains("help")) { WriteHelp(stdout); return ExitCodes.Success; }
             if (parsed.Values.Contains("description")) { WriteTargets(stdout); return ExitCodes.Success; }
+            if (parsed.Values.Contains("version")) { stdout.WriteLine($"realm-ci {Version}"); return ExitCodes.Success; }
 
             var fileSystem = new FileSystem();
             var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
             var configuration = ReadConfiguration(root, fileSystem, environment);
             var variables = Variables();
+            var instances = tasks.ToDictionary(t => t.Name, t => (FrostingTask<BuildContext>)Activator.CreateInstance(t.Type)!);
             var settings = SettingsResolver.Resolve(new SettingsInputs
             {
                 Arguments = parsed.Values,
@@ -53,6 +56,9 @@ public sealed class CakeHost
                 Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
                 Targets = [.. tasks.Select(t => t.Name)],
                 DefaultTarget = defaultTarget,
+                Options = options,
+                Dependencies = tasks.ToDictionary(t => t.Name, t => t.Dependencies, StringComparer.OrdinalIgnoreCase),
+                Checks = instances.ToDictionary(p => p.Key, p => (Func<Settings, IEnumerable<string>>)p.Value.Check, StringComparer.OrdinalIgnoreCase),
             });
 
             var log = new HostLog(new CakeBuildLog(new StderrConsole(), (Verbosity)settings.Verbosity));
@@ -66,7 +72,7 @@ public sealed class CakeHost
             {
                 var builder = engine.RegisterTask(info.Name).Description(info.Description);
                 foreach (var dependency in info.Dependencies) builder.IsDependentOn(dependency);
-                var instance = (FrostingTask<BuildContext>)Activator.CreateInstance(info.Type)!;
+                var instance = instances[info.Name];
                 builder.Does(() => instance.RunAsync(buildContext));
             }
             var strategy = new DefaultExecutionStrategy(log, new ReportPrinter(log));
@@ -90,6 +96,10 @@ public sealed class CakeHost
             return LastResort.Report(e, diagnostic, stderr);
         }
     }
+
+    /// <summary>The build program's version (Directory.Build.props), as <c>--version</c> prints it.</summary>
+    public static string Version =>
+        typeof(CakeHost).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private static Dictionary<string, string> Variables()
     {
@@ -174,11 +184,12 @@ public sealed class CakeHost
         output.WriteLine();
         WriteTargets(output);
         output.WriteLine();
-        output.WriteLine("Options:");
+        output.WriteLine("Options ([targets that take it]; given to another target, an option is an error):");
         foreach (var o in options)
         {
             var form = o.IsFlag ? $"--{o.Name}" : $"--{o.Name}={o.ValueHint}";
-            output.WriteLine($"  {form,-22} {o.Description}");
+            var targets = o.Targets is { } only ? $" [{string.Join(", ", only)}]" : "";
+            output.WriteLine($"  {form,-22} {o.Description}{targets}");
         }
         output.WriteLine();
         output.WriteLine("Exit codes:");

@@ -13,8 +13,8 @@ public sealed class ImagesTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        var selection = Selector.Select(context.Matrix, context.Selection);
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
         context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation,
             context.SourceCache());
     }
