@@ -5,6 +5,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 using RealmCi.Errors;
+using RealmCi.Execution;
 using Spectre.Console;
 
 namespace RealmCi.Build.Host;
@@ -30,7 +31,9 @@ public sealed class CakeHost
         this.options = options;
     }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, TextWriter stdout, TextWriter stderr, Stream rawStdout, CancellationToken cancellation = default)
+    /// <summary>Runs one target; <paramref name="host"/> is what <see cref="HostProbe"/> found (tests pass a made-up host).</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, HostFacts host, TextWriter stdout, TextWriter stderr, Stream rawStdout,
+        CancellationToken cancellation = default)
     {
         var parsed = CommandLine.Read(args, options);
         var diagnostic = parsed.Values["verbosity"].LastOrDefault()?.ToLowerInvariant() is "diagnostic" or "d";
@@ -43,7 +46,7 @@ public sealed class CakeHost
             var fileSystem = new FileSystem();
             var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
             var configuration = ReadConfiguration(root, fileSystem, environment);
-            var variables = Variables();
+            var variables = host.Environment;
             var instances = tasks.ToDictionary(t => t.Name, t => (FrostingTask<BuildContext>)Activator.CreateInstance(t.Type)!);
             var settings = SettingsResolver.Resolve(new SettingsInputs
             {
@@ -53,7 +56,7 @@ public sealed class CakeHost
                 Environment = variables,
                 Root = root,
                 WorkingDirectory = Environment.CurrentDirectory,
-                Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                Home = host.Variable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
                 Targets = [.. tasks.Select(t => t.Name)],
                 DefaultTarget = defaultTarget,
                 Options = options,
@@ -64,8 +67,8 @@ public sealed class CakeHost
             var log = new HostLog(new CakeBuildLog(new StderrConsole(), (Verbosity)settings.Verbosity));
             var context = CreateContext(fileSystem, environment, configuration, parsed.Values, log);
             var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-            if (Console.IsOutputRedirected) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
-            var buildContext = new BuildContext(context, settings, output, rawStdout, cancellation);
+            if (!host.Interactive) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
+            using var buildContext = new BuildContext(context, settings, host, output, rawStdout, cancellation);
 
             var engine = new CakeEngine(new CakeDataService(), log);
             foreach (var info in tasks)
@@ -100,14 +103,6 @@ public sealed class CakeHost
     /// <summary>The build program's version (Directory.Build.props), as <c>--version</c> prints it.</summary>
     public static string Version =>
         typeof(CakeHost).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    private static Dictionary<string, string> Variables()
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            if (entry.Key is string key && entry.Value is string value) variables[key] = value;
-        return variables;
-    }
 
     private static ICakeConfiguration ReadConfiguration(string root, FileSystem fileSystem, CakeEnvironment environment)
     {

@@ -20,9 +20,9 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
         var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
-        var options = (await context.PipelineAsync(runTests)) with { Quarantine = matrix.Definition.Quarantine };
+        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
+        var options = await context.PipelineAsync(runTests);
         if (options.FromPack is { } pack) await RealmCi.Packs.PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
-        return await Pipeline.RunAsync(selection, options, () => new RealmCi.Containers.DockerEngine(), observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }
 }

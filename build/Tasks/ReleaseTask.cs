@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
@@ -29,11 +28,11 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
             ? context.Selection with { Profile = "release" } : context.Selection;
         var selection = Selector.Select(matrix, asked); // empty: exit 5, before the lock and the clone
         using var artifacts = context.Settings.DryRun ? null : ArtifactsLock.Acquire(context.Artifacts); // a dry run writes nothing
-        var pipeline = (await context.PipelineAsync(runTests: true)) with { Quarantine = matrix.Definition.Quarantine };
+        var pipeline = await context.PipelineAsync(runTests: true);
         var release = context.Release(pipeline.Source, matrix.Definition.Project);
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = context.Live ? new LiveView(context.Output, plain) : plain;
-        context.ExitCode = await ReleasePipeline.RunAsync(selection, release, pipeline, () => new DockerEngine(), observer, plain.Log,
+        context.ExitCode = await ReleasePipeline.RunAsync(selection, release, pipeline, () => context.Engine, observer, plain.Log,
             line => context.Output.WriteLine(line), context.Cancellation);
     }
 }

@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
@@ -20,7 +19,7 @@ public sealed class ShellTask : FrostingTask<BuildContext>
     {
         var configuration = Selector.Select(context.Matrix, context.Selection).Configurations[0];
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        context.ExitCode = await InteractiveShell.RunAsync(configuration, await context.PipelineAsync(runTests: false), new DockerEngine(),
+        context.ExitCode = await InteractiveShell.RunAsync(configuration, await context.PipelineAsync(runTests: false), context.Engine,
             line => context.Output.WriteLine(line), context.Cancellation);
     }
 }

@@ -62,7 +62,6 @@ public static class ReleasePipeline
             SourceSubdir = source.Subdir,
             Artifacts = Path.Combine(plan.Work, "builds"),
             Executor = ExecutorKind.Docker,
-            ReproducePrefix = $"./build.sh --target=Test --realm-source={source.Folder}",
         };
         var code = await Pipeline.RunAsync(selection, options, () => engine, recorder, cancellation);
         if (code == ExitCodes.Interrupted || cancellation.IsCancellationRequested) return ExitCodes.Interrupted;
