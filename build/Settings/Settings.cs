@@ -31,6 +31,9 @@ public sealed record Settings
 
     public required string Artifacts { get; init; }
 
+    /// <summary>Whether --artifacts was given on the command line (a rerun's command then names it).</summary>
+    public bool ArtifactsGiven { get; init; }
+
     /// <summary>Persistent caches (ccache, clones, result cache).</summary>
     public required string Cache { get; init; }
 

@@ -45,6 +45,7 @@ public static class SettingsResolver
                 CommandLine = Facets.Empty with { Cmake = s.KeyValues("define"), Env = s.KeyValues("env") },
             },
             Artifacts = s.Path("artifacts", "Artifacts") ?? s.Absolute("artifacts", inputs.Root),
+            ArtifactsGiven = inputs.Arguments.Contains("artifacts"),
             Cache = s.Path(null, "Cache") ?? s.DefaultCache(),
             Executor = s.Choice("executor", "Executor", ExecutorKind.Auto,
                 new() { ["auto"] = ExecutorKind.Auto, ["docker"] = ExecutorKind.Docker, ["host"] = ExecutorKind.Host }, "auto, docker or host"),
@@ -78,6 +79,11 @@ public static class SettingsResolver
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");
+        if (inputs.Targets.Count == 0 || inputs.Targets.Contains(settings.Target)) // an unknown target is the problem to fix first
+            foreach (var problem in TargetOptions.Problems(settings.Target, inputs)) s.Problem(problem);
+        if (s.Problems.Count == 0) // a target's own checks read valid settings only
+            foreach (var target in TargetOptions.Closure(settings.Target, inputs.Dependencies))
+                if (inputs.Checks.GetValueOrDefault(target) is { } check) foreach (var problem in check(settings)) s.Problem(problem);
         if (s.Problems.Count > 0) throw new RealmCiException(string.Join(System.Environment.NewLine, s.Problems));
         return settings;
     }

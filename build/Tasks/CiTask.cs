@@ -1,6 +1,5 @@
 using RealmCi.Build.Host;
 using RealmCi.Ci;
-using RealmCi.Errors;
 
 namespace RealmCi.Build.Tasks;
 
@@ -8,11 +7,16 @@ namespace RealmCi.Build.Tasks;
 [TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--plan])")]
 public sealed class CiTask : FrostingTask<BuildContext>
 {
+    public override IEnumerable<string> Check(Settings settings)
+    {
+        if (settings.Ci is null) yield return "--target=Ci needs --ci=github or --ci=gitlab";
+    }
+
     public override void Run(BuildContext context)
     {
         var request = new CiRequest
         {
-            Platform = context.Settings.Ci ?? throw new RealmCiException("--target=Ci needs --ci=github or --ci=gitlab"),
+            Platform = context.Settings.Ci!.Value, // checked before any target runs
             MatrixFile = context.MatrixFile,
             Root = context.Root,
             Profiles = context.Profiles,

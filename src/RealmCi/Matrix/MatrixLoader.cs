@@ -62,7 +62,7 @@ public static partial class MatrixLoader
             if (!top.ContainsKey(required)) r.Errors.Add(new(r.At(root), $"missing required key '{required}'"));
 
         var project = top.TryGetValue("project", out var projectNode) ? r.Scalar(projectNode, "project") ?? "" : "";
-        if (top.TryGetValue("source", out var sourceNode)) ReadSource(r, sourceNode); // checked here; used through LoadSource
+        var source = top.TryGetValue("source", out var sourceNode) ? ReadSource(r, sourceNode) : ProjectSource.None;
         var bases = top.TryGetValue("bases", out var basesNode) ? ReadBases(r, basesNode) : ImmutableDictionary<string, BaseImage>.Empty;
         var defaults = top.TryGetValue("defaults", out var defaultsNode) ? ReadFacets(r, defaultsNode, "defaults", FacetKeys) : Facets.Empty;
         var axes = top.TryGetValue("axes", out var axesNode) ? ReadAxes(r, axesNode) : [];
@@ -92,6 +92,7 @@ public static partial class MatrixLoader
         {
             Sources = sources,
             Quarantine = quarantine,
+            Source = source,
         };
     }
 

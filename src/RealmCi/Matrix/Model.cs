@@ -111,4 +111,7 @@ public sealed record MatrixDefinition(
 
     /// <summary>Tests known to fail for a reason outside realm-ci (<c>quarantine:</c>).</summary>
     public Quarantine Quarantine { get; init; } = Quarantine.Empty;
+
+    /// <summary>Where the project's source comes from and where its CMake project is in a checkout (<c>source:</c>).</summary>
+    public ProjectSource Source { get; init; } = ProjectSource.None;
 }
