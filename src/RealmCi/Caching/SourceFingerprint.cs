@@ -65,7 +65,7 @@ public static class SourceFingerprint
     {
         try
         {
-            var run = await Processes.CaptureAsync("git", ["-C", root, "-c", "safe.directory=*", "-c", "core.quotepath=off", .. args], cancellation);
+            var run = await Processes.CaptureAsync("git", ["--no-optional-locks", "-C", root, "-c", "safe.directory=*", "-c", "core.quotepath=off", .. args], cancellation);
             return run.ExitCode == 0 ? run.Stdout.TrimEnd('\n') : null;
         }
         catch (Errors.RealmCiException) { return null; } // git is not installed

@@ -11,22 +11,38 @@ public sealed record SourceTree(string Root, string? Subdir, string Origin);
 /// <summary>
 /// Finds the source: the path given (--realm-source, REALM_SOURCE, cake.config), else realm-ci's
 /// own clone of the repository (the matrix file's <c>source</c> section, or --realm-repository)
-/// in the cache folder, refreshed when the ref moved (<see cref="GitClone"/>). Which folder of a checkout is the CMake project
-/// comes from the same section (<see cref="ProjectSource"/>): e.g. a Legion checkout's
-/// <c>realm/</c>, which reads <c>../runtime</c>, so the whole checkout is mounted.
+/// in the cache folder, refreshed when the ref moved (<see cref="GitClone"/>). Which folder of a
+/// checkout is the CMake project comes from the same section (<see cref="ProjectSource"/>): e.g.
+/// a Legion checkout's <c>realm/</c>, which reads <c>../runtime</c>, so the whole checkout is
+/// mounted. A checkout that cannot give the project its version is refused here, before any configure.
 /// </summary>
 public static class SourceLocator
 {
     public static async Task<SourceTree> ResolveAsync(string? given, string cache, string? repository, string gitRef, ProjectSource project,
         Action<string> log, CancellationToken cancellation)
     {
-        if (given is not null) return Inspect(Path.GetFullPath(given), "given", project);
+        if (given is not null) return await CheckedAsync(Inspect(Path.GetFullPath(given), "given", project), project, "--realm-source=", cancellation);
         if (repository is null)
             throw new RealmCiException("no source: pass --realm-source=PATH (or set REALM_SOURCE, or RealmSource in cake.config); the matrix file's 'source' section names no repository to clone");
 
         var target = GitClone.FolderOf(cache, gitRef);
         await GitClone.CloneOrRefreshAsync(target, repository, gitRef, log, cancellation);
-        return Inspect(target, $"clone of {repository} ({gitRef})", project);
+        return await CheckedAsync(Inspect(target, $"clone of {repository} ({gitRef})", project), project, $"the clone of {repository} ({gitRef}) in ", cancellation);
+    }
+
+    /// <summary>
+    /// Refuses, before anything is configured, a checkout that cannot give the project its
+    /// version by the matrix file's <c>source.version</c> rules (<see cref="VersionCheck"/>): one
+    /// line with the fixing command, exit 2. Reads the checkout only.
+    /// </summary>
+    private static async Task<SourceTree> CheckedAsync(SourceTree tree, ProjectSource project, string prefix, CancellationToken cancellation)
+    {
+        if (project.Version is not { } rules) return tree;
+        var folder = tree.Subdir is null ? tree.Root : Path.Combine(tree.Root, tree.Subdir);
+        var facts = await CheckoutFacts.ReadAsync(folder, rules.File, cancellation);
+        if (VersionCheck.Problem(rules, facts, tree.Root, tree.Subdir ?? "") is { } problem)
+            throw new RealmCiException(prefix + problem, ExitCodes.InvalidInput);
+        return tree;
     }
 
     /// <summary>
