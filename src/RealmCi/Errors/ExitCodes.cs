@@ -11,7 +11,7 @@ public static class ExitCodes
     /// <summary>A configuration failed to configure, build or pass its tests (or a check found a difference).</summary>
     public const int Failed = 1;
 
-    /// <summary>Invalid input: the matrix file, arguments, cake.config or a path.</summary>
+    /// <summary>Invalid input: the matrix file, arguments, cake.config, a path, or a source checkout that cannot give the project its version.</summary>
     public const int InvalidInput = 2;
 
     /// <summary>A required external system (the Docker engine, a source checkout, the artifacts folder's lock, disk space) is unavailable.</summary>
@@ -34,7 +34,7 @@ public static class ExitCodes
     [
         (Success, "success"),
         (Failed, "a configuration failed to configure, build or pass its tests (or a check found a difference)"),
-        (InvalidInput, "invalid input: matrix file, options (also one given to a target that does not take it), cake.config"),
+        (InvalidInput, "invalid input: matrix file, options (also one given to a target that does not take it), cake.config, a source checkout that cannot give its version"),
         (Unavailable, "an external system is unavailable: the Docker engine, the source checkout, the artifacts folder (in use by another run), or disk space"),
         (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, a registry, the internet); the rest passed"),
         (EmptySelection, "the selection is empty: nothing to do (in every target)"),
