@@ -21,7 +21,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
-        var options = (await context.PipelineAsync(runTests)) with { Quarantine = matrix.Definition.Quarantine };
+        var options = (await context.PipelineAsync(runTests)) with { Quarantine = matrix.Definition.Quarantine, Signatures = matrix.Definition.Signatures };
         if (options.FromPack is { } pack) await RealmCi.Packs.PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
         return await Pipeline.RunAsync(selection, options, () => new DockerEngine(), observer, context.Cancellation);
     }

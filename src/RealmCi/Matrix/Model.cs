@@ -111,4 +111,7 @@ public sealed record MatrixDefinition(
 
     /// <summary>Tests known to fail for a reason outside realm-ci (<c>quarantine:</c>).</summary>
     public Quarantine Quarantine { get; init; } = Quarantine.Empty;
+
+    /// <summary>Known failures: a log pattern per step, what it means and what to do (<c>signatures:</c>).</summary>
+    public FailureSignatures Signatures { get; init; } = FailureSignatures.Empty;
 }
