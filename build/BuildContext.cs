@@ -137,6 +137,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
             Quarantine = Matrix.Definition.Quarantine,
+            Signatures = Matrix.Definition.Signatures,
             Host = Host,
             GpuPresent = Host.HasGpu,
             GpuVendors = Host.GpuVendors,

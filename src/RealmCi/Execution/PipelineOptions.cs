@@ -79,6 +79,9 @@ public sealed record PipelineOptions
     /// <summary>The matrix file's quarantine: failing tests it covers are reported quarantined, not failing the configuration.</summary>
     public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
 
+    /// <summary>Known failure signatures: a failed configuration's failing log is matched against them.</summary>
+    public Matrix.FailureSignatures Signatures { get; init; } = Matrix.FailureSignatures.Empty;
+
     /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
     public string? ArtifactsArgument { get; init; }
 

@@ -114,4 +114,7 @@ public sealed record MatrixDefinition(
 
     /// <summary>Where the project's source comes from and where its CMake project is in a checkout (<c>source:</c>).</summary>
     public ProjectSource Source { get; init; } = ProjectSource.None;
+
+    /// <summary>Known failures: a log pattern per step, what it means and what to do (<c>signatures:</c>).</summary>
+    public FailureSignatures Signatures { get; init; } = FailureSignatures.Empty;
 }

@@ -155,6 +155,11 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
             foreach (var note in notes)
                 text.Append(note.StartsWith("WARNING", StringComparison.Ordinal) ? "> ⚠️ **" + Escape(note) + "**" : "- " + Escape(note)).Append('\n');
         }
+        foreach (var r in results.Where(r => r.Known.Count > 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n`{r.Id}`:\n");
+            foreach (var line in r.Known.SelectMany(FailureDiagnosis.Describe)) text.Append("- ").Append(Escape(line.Trim())).Append('\n');
+        }
         var failures = results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled).ToList();
         if (failures.Count > 0)
         {
