@@ -9,10 +9,11 @@ namespace RealmCi.Build.Host;
 /// </summary>
 public static class HostProbe
 {
-    public static HostFacts Probe(IReadOnlyDictionary<string, string> environment) => new()
+    /// <summary>The facts; <paramref name="present"/> answers whether a device path exists (tests pass their own: no device is probed).</summary>
+    public static HostFacts Probe(IReadOnlyDictionary<string, string> environment, Func<string, bool>? present = null) => new()
     {
         Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
-        GpuVendors = [.. GpuVendors()],
+        GpuVendors = [.. GpuVendors(present ?? Present)],
         User = HostFacts.CurrentUser(),
         Cores = System.Environment.ProcessorCount,
         MemoryGiB = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30),
@@ -32,10 +33,13 @@ public static class HostProbe
     }
 
     /// <summary>NVIDIA: the driver's device or proc entries; AMD: ROCm's kernel driver device.</summary>
-    private static IEnumerable<string> GpuVendors()
+    private static IEnumerable<string> GpuVendors(Func<string, bool> present)
     {
-        if (File.Exists("/dev/nvidia0") || Directory.Exists("/proc/driver/nvidia/gpus") && Directory.EnumerateDirectories("/proc/driver/nvidia/gpus").Any())
-            yield return "nvidia";
-        if (File.Exists("/dev/kfd")) yield return "amd";
+        if (present("/dev/nvidia0") || present("/proc/driver/nvidia/gpus")) yield return "nvidia";
+        if (present("/dev/kfd")) yield return "amd";
     }
+
+    /// <summary>A device node, or a folder with something in it (the driver lists one entry per GPU).</summary>
+    private static bool Present(string path) =>
+        File.Exists(path) || Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
 }

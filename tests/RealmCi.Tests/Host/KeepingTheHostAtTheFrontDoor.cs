@@ -30,12 +30,16 @@ public sealed class KeepingTheHostAtTheFrontDoor
     }
 
     [Fact]
-    public void TheProbeTakesTheEngineAndTheEnvironmentFromTheVariablesGiven()
+    public void TheProbeTakesTheEngineTheEnvironmentAndTheGpusFromWhatItIsGiven()
     {
-        var facts = HostProbe.Probe(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/elsewhere.sock", ["PATH"] = "/nowhere", ["CI"] = "true" });
+        var facts = HostProbe.Probe(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/elsewhere.sock", ["PATH"] = "/nowhere", ["CI"] = "true" },
+            present: path => path == "/dev/kfd");
         Assert.Equal("unix:///tmp/elsewhere.sock", facts.EngineEndpoint);
         Assert.Equal("true", facts.Variable("CI"));
         Assert.False(facts.HasTool("sh"));
-        Assert.Equal("unix:///var/run/docker.sock", HostProbe.Probe(new Dictionary<string, string>()).EngineEndpoint);
+        Assert.Equal(["amd"], facts.GpuVendors);
+        var plain = HostProbe.Probe(new Dictionary<string, string>(), present: path => path == "/proc/driver/nvidia/gpus");
+        Assert.Equal("unix:///var/run/docker.sock", plain.EngineEndpoint);
+        Assert.Equal(["nvidia"], plain.GpuVendors);
     }
 }
