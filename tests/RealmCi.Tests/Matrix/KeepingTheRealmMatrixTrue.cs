@@ -96,7 +96,7 @@ public class KeepingTheRealmMatrixTrue
         var offer = HostOffer.From(false, false, [], [], true, ["ucc"]);
         foreach (var c in All())
         {
-            var expected = c.Axis("gpu") == "cuda12.9" || c.Axis("network").StartsWith("gasnet.", StringComparison.Ordinal);
+            var expected = c.Axis("gpu") is "cuda12.9" or "cuda13.0" || c.Axis("network").StartsWith("gasnet.", StringComparison.Ordinal);
             Assert.Equal(expected, !Availability.Of(c, offer).IsAvailable);
         }
     }
