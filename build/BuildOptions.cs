@@ -50,5 +50,8 @@ public static class BuildOptions
         new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
         new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true),
         new("from-pack", "PATH", "Test: run only the tests from a pack made by --pack (same configuration, image recipe and source)"),
+        new("good", "REF", "Bisect: a commit where the test passes"),
+        new("bad", "REF", "Bisect: a later commit where it fails"),
+        new("test", "NAME|REGEX", "Bisect: the test that decides good or bad (default: the bad commit's first failing test)"),
     ];
 }
