@@ -19,12 +19,12 @@ public static class BuildOptions
 {
     // Groups of targets (declared before All: static fields initialise in order).
     private static readonly string[] Selecting = ["Matrix", "Build", "Test", "Images", "Release", "Ci"];
-    private static readonly string[] Defining = [.. Selecting, "Shell"];
-    private static readonly string[] Preparing = ["Matrix", "Build", "Test", "Images", "Shell", "Release"];
-    private static readonly string[] WithSource = ["Build", "Test", "Shell", "Release"];
-    private static readonly string[] Running = ["Build", "Test", "Release"];
-    private static readonly string[] Writing = ["Build", "Test", "Images", "Shell", "Release", "Clean"];
-    private static readonly string[] Executing = ["Matrix", "Build", "Test", "Release", "Clean"];
+    private static readonly string[] Defining = [.. Selecting, "Shell", "Bisect"];
+    private static readonly string[] Preparing = ["Matrix", "Build", "Test", "Images", "Shell", "Release", "Bisect"];
+    private static readonly string[] WithSource = ["Build", "Test", "Shell", "Release", "Bisect"];
+    private static readonly string[] Running = ["Build", "Test", "Release", "Bisect"];
+    private static readonly string[] Writing = ["Build", "Test", "Images", "Shell", "Release", "Clean", "Bisect"];
+    private static readonly string[] Executing = ["Matrix", "Build", "Test", "Release", "Clean", "Bisect"];
 
     public static readonly IReadOnlyList<BuildOption> All =
     [
@@ -71,5 +71,8 @@ public static class BuildOptions
         new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet", Targets: Preparing),
         new("pack", "", "After a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true, Targets: ["Build", "Test", "Ci"]),
         new("from-pack", "PATH", "Run only the tests from a pack made by --pack (same configuration, image recipe and source)", Targets: ["Test"]),
+        new("good", "REF", "A commit where the test passes", Targets: ["Bisect"]),
+        new("bad", "REF", "A later commit where it fails", Targets: ["Bisect"]),
+        new("test", "NAME|REGEX", "The test that decides good or bad (default: the bad commit's first failing test)", Targets: ["Bisect"]),
     ];
 }

@@ -107,4 +107,12 @@ public sealed record Settings
 
     /// <summary>--from-pack=PATH: run only the tests from a pack made by --pack.</summary>
     public string? FromPack { get; init; }
+
+    /// <summary>Bisect: the commit where the test passes (--good=REF) and where it fails (--bad=REF).</summary>
+    public string? Good { get; init; }
+
+    public string? Bad { get; init; }
+
+    /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
+    public string? BisectTest { get; init; }
 }

@@ -76,6 +76,9 @@ public static class SettingsResolver
             SourcesFolder = s.Path("sources", "Sources"),
             Pack = s.Flag("pack"),
             FromPack = s.Path("from-pack", null),
+            Good = s.Text("good", null),
+            Bad = s.Text("bad", null),
+            BisectTest = s.Text("test", null),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

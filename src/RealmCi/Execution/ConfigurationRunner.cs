@@ -135,6 +135,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 RunId = options.RunId,
                 Reason = unavailable,
             };
+            result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
             ConfigurationOutputs.Write(folder, result, plan, options.RunTests, cache);
             return result;
         }

@@ -60,7 +60,7 @@ public static class Pipeline
         try
         {
             results = await observer.Around(() => new Scheduler(capacity, options.FailFast).RunAsync(configurations,
-                async (c, cores, token) => FailureDiagnosis.Attach(await runner.RunAsync(c, cores, token), options.Signatures),
+                (c, cores, token) => runner.RunAsync(c, cores, token),
                 r => { observer.Finished(r); summary.Add(r); lock (done) done.Add(r); },
                 cancellation,
                 (c, reason) => ConfigurationResult.NotStarted(c.Id, reason, Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)),
