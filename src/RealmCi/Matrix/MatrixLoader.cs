@@ -14,7 +14,7 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "downstreams"];
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources", "targets"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
@@ -85,6 +85,7 @@ public static partial class MatrixLoader
         var declared = new HashSet<string>();
         var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so, declared) : ImmutableDictionary<string, DeclaredSource>.Empty;
         var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
+        var downstreams = top.TryGetValue("downstreams", out var ds) ? ReadDownstreams(r, ds) : ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
         CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
@@ -92,6 +93,7 @@ public static partial class MatrixLoader
         {
             Sources = sources,
             Quarantine = quarantine,
+            Downstreams = downstreams,
         };
     }
 

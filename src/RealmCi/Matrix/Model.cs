@@ -111,4 +111,7 @@ public sealed record MatrixDefinition(
 
     /// <summary>Tests known to fail for a reason outside realm-ci (<c>quarantine:</c>).</summary>
     public Quarantine Quarantine { get; init; } = Quarantine.Empty;
+
+    /// <summary>Projects built against the Realm under test by the Canary target (<c>downstreams:</c>), by name.</summary>
+    public ImmutableDictionary<string, Downstream.DownstreamProject> Downstreams { get; init; } = ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 }
