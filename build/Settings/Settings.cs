@@ -104,4 +104,8 @@ public sealed record Settings
 
     /// <summary>--from-pack=PATH: run only the tests from a pack made by --pack.</summary>
     public string? FromPack { get; init; }
+
+    /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
 }

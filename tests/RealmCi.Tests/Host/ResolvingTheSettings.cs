@@ -30,6 +30,17 @@ public class ResolvingTheSettings
         Assert.Throws<RealmCiException>(() => Resolve(args, config, env)).Message.Split(Environment.NewLine);
 
     [Fact]
+    public void DownstreamSourcesAreNamePathPairsMadeAbsolute()
+    {
+        var s = Resolve(["--downstream-source=legion=../legion", "--downstream-source=other=/abs/other"]);
+        Assert.Equal(["legion", "other"], s.DownstreamSources.Keys);
+        Assert.Equal("/legion", s.DownstreamSources["legion"]);
+        Assert.Equal("/abs/other", s.DownstreamSources["other"]);
+        Assert.Empty(Resolve([]).DownstreamSources);
+        Assert.Contains("--downstream-source=legion: expected KEY=VALUE", Problems(["--downstream-source=legion"]));
+    }
+
+    [Fact]
     public void NothingGivenMeansTheBuiltInDefaults()
     {
         var s = Resolve([]);
