@@ -18,13 +18,13 @@ public sealed record BuildOption(string Name, string ValueHint, string Descripti
 public static class BuildOptions
 {
     // Groups of targets (declared before All: static fields initialise in order).
-    private static readonly string[] Selecting = ["Matrix", "Build", "Test", "Images", "Release", "Ci"];
+    private static readonly string[] Selecting = ["Matrix", "Build", "Test", "Images", "Release", "Ci", "Canary"];
     private static readonly string[] Defining = [.. Selecting, "Shell", "Bisect"];
-    private static readonly string[] Preparing = ["Matrix", "Build", "Test", "Images", "Shell", "Release", "Bisect"];
-    private static readonly string[] WithSource = ["Build", "Test", "Shell", "Release", "Bisect"];
-    private static readonly string[] Running = ["Build", "Test", "Release", "Bisect"];
-    private static readonly string[] Writing = ["Build", "Test", "Images", "Shell", "Release", "Clean", "Bisect"];
-    private static readonly string[] Executing = ["Matrix", "Build", "Test", "Release", "Clean", "Bisect"];
+    private static readonly string[] Preparing = ["Matrix", "Build", "Test", "Images", "Shell", "Release", "Bisect", "Canary"];
+    private static readonly string[] WithSource = ["Build", "Test", "Shell", "Release", "Bisect", "Canary"];
+    private static readonly string[] Running = ["Build", "Test", "Release", "Bisect", "Canary"];
+    private static readonly string[] Writing = ["Build", "Test", "Images", "Shell", "Release", "Clean", "Bisect", "Canary"];
+    private static readonly string[] Executing = ["Matrix", "Build", "Test", "Release", "Clean", "Bisect", "Canary"];
 
     public static readonly IReadOnlyList<BuildOption> All =
     [
@@ -74,5 +74,6 @@ public static class BuildOptions
         new("good", "REF", "A commit where the test passes", Targets: ["Bisect"]),
         new("bad", "REF", "A later commit where it fails", Targets: ["Bisect"]),
         new("test", "NAME|REGEX", "The test that decides good or bad (default: the bad commit's first failing test)", Targets: ["Bisect"]),
+        new("downstream-source", "NAME=PATH", "The downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true, Targets: ["Canary"]),
     ];
 }

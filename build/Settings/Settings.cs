@@ -115,4 +115,8 @@ public sealed record Settings
 
     /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
     public string? BisectTest { get; init; }
+
+    /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
 }

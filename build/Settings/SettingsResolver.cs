@@ -79,6 +79,7 @@ public static class SettingsResolver
             Good = s.Text("good", null),
             Bad = s.Text("bad", null),
             BisectTest = s.Text("test", null),
+            DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

@@ -67,6 +67,15 @@ public sealed record PipelineOptions
 
     // What the reproduce command needs to rerun exactly what ran (see ReproduceCommand).
 
+    /// <summary>The target the reproduce command names (null: Test or Build, from <see cref="RunTests"/>).</summary>
+    public string? ReproduceTarget { get; init; }
+
+    /// <summary>The Realm source the reproduce command names when <see cref="Source"/> is a derived tree (the canary's composed copy).</summary>
+    public string? ReproduceSource { get; init; }
+
+    /// <summary>Arguments the reproduce command appends (the canary's --downstream-source=NAME=PATH).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> ReproduceExtra { get; init; } = [];
+
     /// <summary>The matrix file the selection came from (--matrix), or null when unknown.</summary>
     public string? MatrixFile { get; init; }
 

@@ -14,7 +14,7 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "signatures"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "signatures", "downstreams"];
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources", "targets"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
@@ -86,6 +86,7 @@ public static partial class MatrixLoader
         var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so, declared) : ImmutableDictionary<string, DeclaredSource>.Empty;
         var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
         var signatures = top.TryGetValue("signatures", out var si) ? ReadSignatures(r, si) : FailureSignatures.Empty;
+        var downstreams = top.TryGetValue("downstreams", out var ds) ? ReadDownstreams(r, ds) : ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
         CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
@@ -95,6 +96,7 @@ public static partial class MatrixLoader
             Quarantine = quarantine,
             Source = source,
             Signatures = signatures,
+            Downstreams = downstreams,
         };
     }
 

@@ -117,4 +117,7 @@ public sealed record MatrixDefinition(
 
     /// <summary>Known failures: a log pattern per step, what it means and what to do (<c>signatures:</c>).</summary>
     public FailureSignatures Signatures { get; init; } = FailureSignatures.Empty;
+
+    /// <summary>Projects built against the Realm under test by the Canary target (<c>downstreams:</c>), by name.</summary>
+    public ImmutableDictionary<string, Downstream.DownstreamProject> Downstreams { get; init; } = ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 }

@@ -21,13 +21,24 @@ public class ResolvingTheSettings
             Root = "/repo",
             WorkingDirectory = "/here",
             Home = "/home/me",
-            Targets = ["Build", "Ci", "Clean", "Matrix", "Test"],
+            Targets = ["Build", "Canary", "Ci", "Clean", "Matrix", "Test"],
             DefaultTarget = "Test",
         });
     }
 
     private static string[] Problems(string[] args, Dictionary<string, string>? config = null, Dictionary<string, string>? env = null) =>
         Assert.Throws<RealmCiException>(() => Resolve(args, config, env)).Message.Split(Environment.NewLine);
+
+    [Fact]
+    public void DownstreamSourcesAreNamePathPairsMadeAbsolute()
+    {
+        var s = Resolve(["--target=Canary", "--downstream-source=legion=../legion", "--downstream-source=other=/abs/other"]);
+        Assert.Equal(["legion", "other"], s.DownstreamSources.Keys);
+        Assert.Equal("/legion", s.DownstreamSources["legion"]);
+        Assert.Equal("/abs/other", s.DownstreamSources["other"]);
+        Assert.Empty(Resolve([]).DownstreamSources);
+        Assert.Contains("--downstream-source=legion: expected KEY=VALUE", Problems(["--target=Canary", "--downstream-source=legion"]));
+    }
 
     [Fact]
     public void NothingGivenMeansTheBuiltInDefaults()
@@ -102,7 +113,7 @@ public class ResolvingTheSettings
     public void AnUnknownTargetIsAProblemLikeAnyOther()
     {
         var problems = Problems(["--target=Tset", "--jobs=0"]);
-        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Ci, Clean, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
+        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Canary, Ci, Clean, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
         Assert.Equal("Matrix", Resolve(["--target=matrix"]).Target);
     }
 
