@@ -44,11 +44,12 @@ public static class BuildOptions
         new("static", "", "Ci target: write fully expanded files instead of a workflow that computes its jobs at run time", IsFlag: true),
         new("output", "DIR", "Ci target: the repository folder the files go into (default: the current folder)"),
         new("check", "", "Ci target: compare instead of writing; exit 1 with a diff when a file is stale", IsFlag: true),
-        new("plan", "", "Ci target: print one profile's job list (GitHub: JSON for fromJSON; GitLab: a child pipeline)", IsFlag: true),
+        new("plan", "", "Ci target: print one profile's job list (GitHub: $GITHUB_OUTPUT lines, a matrix per kind of job; GitLab: a child pipeline)", IsFlag: true),
+        new("untrusted", "", "Ci --plan: the pipeline runs code nobody approved (a pull/merge request): leave out every job on a self-hosted runner", IsFlag: true),
         new("only-available", "", "Leave out configurations this host cannot prepare (registry, internet, sources) before the profile's strategy chooses", IsFlag: true),
         new("downloads", "POLICY", "allow (default) or deny: whether declared sources and requires: internet may be downloaded (cake.config Downloads)"),
         new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
-        new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true),
+        new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest)", IsFlag: true),
         new("from-pack", "PATH", "Test: run only the tests from a pack made by --pack (same configuration, image recipe and source)"),
     ];
 }
