@@ -88,6 +88,9 @@ public sealed record Settings
 
     public bool Plan { get; init; }
 
+    /// <summary>Ci --plan: leave out jobs on self-hosted runners (a pull/merge request's pipeline).</summary>
+    public bool Untrusted { get; init; }
+
     public bool Check { get; init; }
 
     /// <summary>Ci: the folder the files go into (default: the working directory).</summary>

@@ -69,6 +69,7 @@ public static class SettingsResolver
             Ci = s.Choice<RealmCi.Ci.CiPlatform?>("ci", null, null, new() { ["github"] = RealmCi.Ci.CiPlatform.Github, ["gitlab"] = RealmCi.Ci.CiPlatform.Gitlab }, "github or gitlab"),
             Static = s.Flag("static"),
             Plan = s.Flag("plan"),
+            Untrusted = s.Flag("untrusted"),
             Check = s.Flag("check"),
             Output = s.Path("output", null),
             OnlyAvailable = s.Flag("only-available"),

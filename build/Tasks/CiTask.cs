@@ -23,7 +23,8 @@ public sealed class CiTask : FrostingTask<BuildContext>
             Selection = context.Selection with { Profile = null },
             Static = context.Settings.Static,
             Plan = context.Settings.Plan,
-            Packs = context.Settings.Pack,
+            Untrusted = context.Settings.Untrusted,
+            Force = context.Settings.Force,
             Check = context.Settings.Check,
             Output = context.Settings.Output ?? Path.GetFullPath("."),
         };
