@@ -161,6 +161,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
         Tag = Settings.Tag!, // checked before any target runs (ReleaseTask.Check)
         Repository = repository,
         Project = project,
+        Source = Matrix.Definition.Source,
         Consumer = ConsumerOf(Settings),
         DryRun = Settings.DryRun,
         Replace = Settings.Replace,

@@ -98,16 +98,5 @@ public sealed record PipelineOptions
 
     public TimeSpan ImageTimeout => Timeout(Results.StepKind.Image);
 
-    public TimeSpan Timeout(Results.StepKind step)
-    {
-        var defaults = step switch
-        {
-            Results.StepKind.Image => TimeSpan.FromMinutes(60),
-            Results.StepKind.Configure => TimeSpan.FromMinutes(15),
-            Results.StepKind.Build => TimeSpan.FromMinutes(180),
-            Results.StepKind.Test => TimeSpan.FromMinutes(120),
-            _ => TimeSpan.FromMinutes(15),
-        };
-        return StepTimeout is { } cap && cap < defaults ? cap : defaults;
-    }
+    public TimeSpan Timeout(Results.StepKind step) => Results.StepTimeouts.For(step, StepTimeout);
 }
