@@ -1,3 +1,4 @@
+using RealmCi.Reporting;
 using Cake.Core;
 using RealmCi.Containers;
 using RealmCi.Execution;
@@ -53,7 +54,12 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
     public ExpandedMatrix Matrix => matrix ??= RealmCi.Matrix.MatrixFile.Open(MatrixFile);
 
     /// <summary>The run's one Docker engine client (created on first use, disposed with the context).</summary>
-    public IContainerEngine Engine => engine ??= new DockerEngine(Host.EngineEndpoint);
+    public IContainerEngine Engine => Docker;
+
+    /// <summary>The same client in its housekeeping role (the Clean target).</summary>
+    public IImageCleaner Cleaner => Docker;
+
+    private DockerEngine Docker => engine ??= new DockerEngine(Host.EngineEndpoint);
 
     public ListingFormat Format => Settings.Format;
 
@@ -156,6 +162,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
         Tag = Settings.Tag!, // checked before any target runs (ReleaseTask.Check)
         Repository = repository,
         Project = project,
+        Source = Matrix.Definition.Source,
         Consumer = ConsumerOf(Settings),
         DryRun = Settings.DryRun,
         Replace = Settings.Replace,

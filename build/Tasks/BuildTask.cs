@@ -22,7 +22,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
         var options = await context.PipelineAsync(runTests);
-        if (options.FromPack is { } pack) await RealmCi.Packs.PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
+        if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
         return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }
 }

@@ -18,7 +18,7 @@ public sealed class CleanTask : FrostingTask<BuildContext>
     {
         var settings = context.Settings;
         using var artifacts = settings.Remove ? ArtifactsLock.Acquire(context.Artifacts) : null; // no run may be writing build trees
-        var engine = context.Executor == ExecutorKind.Host ? null : context.Engine;
+        var engine = context.Executor == ExecutorKind.Host ? null : context.Cleaner;
         var request = new CleanRequest(context.Artifacts, context.Cache) { OlderThan = settings.OlderThan, Remove = settings.Remove };
         context.ExitCode = await DiskCleanup.RunAsync(request, engine, line => context.Output.WriteLine(line), context.Cancellation);
     }

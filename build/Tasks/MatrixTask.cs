@@ -1,3 +1,4 @@
+using RealmCi.Reporting;
 using RealmCi.Build.Host;
 using RealmCi.Matrix;
 

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Text.Json;
 using RealmCi.CMake;
 using RealmCi.Execution;

@@ -38,7 +38,7 @@ public sealed class PipelineCandidate(Selection selection, PipelineOptions optio
         public void Log(string line) => inner.Log(line);
         public void Detail(string line) => inner.Detail(line);
         public void Queued(IReadOnlyList<BuildConfiguration> configurations) => inner.Queued(configurations);
-        public void StepStarted(string id, CMake.StepKind step, string command) => inner.StepStarted(id, step, command);
+        public void StepStarted(string id, StepKind step, string command) => inner.StepStarted(id, step, command);
         public void Progress(string id, int done, int total) => inner.Progress(id, done, total);
         public void Finished(ConfigurationResult result) { Result = result; inner.Finished(result); }
         public void Summary(IReadOnlyList<ConfigurationResult> results, int selected) { }

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;

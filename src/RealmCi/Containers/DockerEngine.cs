@@ -12,7 +12,7 @@ namespace RealmCi.Containers;
 /// and engines from API 1.41 up must work); every streaming call gets a cancellation token.
 /// Honours DOCKER_HOST (unix:// and tcp://).
 /// </summary>
-public sealed class DockerEngine : IContainerEngine, IDisposable
+public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 {
     private readonly DockerClient client;
 
@@ -65,9 +65,6 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
         return Call(() => client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = image, Tag = tag }, rootfs, null,
             new Progress(_ => { }), cancellation));
     }
-
-    public Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation) =>
-        BuildAsync(dockerfile, new Dictionary<string, string>(), tag, labels, log, cancellation);
 
     public async Task BuildAsync(string dockerfile, IReadOnlyDictionary<string, string> files, string tag, IReadOnlyDictionary<string, string> labels,
         Action<string> log, CancellationToken cancellation)

@@ -29,17 +29,24 @@ public sealed record ContainerInfo(string Id, IReadOnlyDictionary<string, string
 public sealed record ImageInfo(string Id, IReadOnlyList<string> Tags, long Bytes, DateTimeOffset Created);
 
 /// <summary>
-/// The few engine calls the pipeline needs. <see cref="DockerEngine"/> is the only
-/// implementation that talks to Docker; everything above this uses the interface.
+/// The few engine calls the pipeline needs, by role: <see cref="IImageStore"/> (images a
+/// configuration runs in), <see cref="IContainerRunner"/> (step containers), plus where the
+/// engine is and whether it answers. <see cref="IImageCleaner"/> (the Clean target) is a role of
+/// its own. <see cref="DockerEngine"/> is the only implementation that talks to Docker; everything
+/// above uses these interfaces, and a fake implements only the roles its test needs.
 /// </summary>
-public interface IContainerEngine
+public interface IContainerEngine : IImageStore, IContainerRunner
 {
     /// <summary>Where the engine is expected (e.g. unix:///var/run/docker.sock).</summary>
     string Endpoint { get; }
 
     /// <summary>The engine's version; throws <see cref="EngineUnavailableException"/> when it does not answer.</summary>
     Task<EngineInfo> PingAsync(CancellationToken cancellation);
+}
 
+/// <summary>Images: look one up, pull, import a root file system, build a Dockerfile.</summary>
+public interface IImageStore
+{
     /// <summary>The image's id, or null when the engine does not have it.</summary>
     Task<string?> ImageIdAsync(string reference, CancellationToken cancellation);
 
@@ -48,18 +55,18 @@ public interface IContainerEngine
     /// <summary>Imports a root file system (a tar stream) as an image.</summary>
     Task ImportAsync(Stream rootfs, string reference, CancellationToken cancellation);
 
-    /// <summary>Builds a Dockerfile (with the host network: package installs need it) and tags it.</summary>
-    Task BuildAsync(string dockerfile, string tag, IReadOnlyDictionary<string, string> labels, Action<string> log, CancellationToken cancellation);
-
     /// <summary>
-    /// Builds a Dockerfile whose context also holds <paramref name="files"/> (path in the context →
-    /// file on the host), e.g. declared source archives the recipe copies in.
+    /// Builds a Dockerfile (with the host network: package installs need it) whose context also
+    /// holds <paramref name="files"/> (path in the context → file on the host, e.g. declared source
+    /// archives the recipe copies in; often none), and tags it.
     /// </summary>
     Task BuildAsync(string dockerfile, IReadOnlyDictionary<string, string> files, string tag, IReadOnlyDictionary<string, string> labels,
-        Action<string> log, CancellationToken cancellation) =>
-        files.Count == 0 ? BuildAsync(dockerfile, tag, labels, log, cancellation)
-            : throw new NotSupportedException($"{GetType().Name} cannot build with context files");
+        Action<string> log, CancellationToken cancellation);
+}
 
+/// <summary>Step containers: run one to the end, find them by label, remove one.</summary>
+public interface IContainerRunner
+{
     /// <summary>
     /// Creates, attaches to, starts and waits for a container, streaming its output; returns its
     /// exit code. The container is removed in every case; on cancellation it is killed first.
@@ -71,14 +78,14 @@ public interface IContainerEngine
 
     /// <summary>Removes a container, forcibly.</summary>
     Task RemoveAsync(string id, CancellationToken cancellation);
+}
 
-    // Housekeeping (the Clean target). Default bodies keep fakes that never clean short.
-
+/// <summary>Housekeeping (the Clean target): realm-ci's images and removing them.</summary>
+public interface IImageCleaner
+{
     /// <summary>Images with a tag whose repository starts with <paramref name="repositoryPrefix"/> (e.g. <c>realm-ci/</c>); other tags are left out.</summary>
-    Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string repositoryPrefix, CancellationToken cancellation) =>
-        throw new NotSupportedException($"{GetType().Name} cannot list images");
+    Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string repositoryPrefix, CancellationToken cancellation);
 
     /// <summary>Removes one tag (never forced): the image goes when no other tag names it; an image in use is refused by the engine.</summary>
-    Task RemoveImageAsync(string reference, CancellationToken cancellation) =>
-        throw new NotSupportedException($"{GetType().Name} cannot remove images");
+    Task RemoveImageAsync(string reference, CancellationToken cancellation);
 }

@@ -62,7 +62,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 ? ExecutorLayout.Docker(prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id))
                 : ExecutorLayout.Host(options.Source, folder, ccache, options.Host.HasTool("ccache"));
             plan = StepPlanner.Plan(c, options, layout, parallel);
-            Packs.PackRun.Begin(options, plan, folder);
+            PackRun.Begin(options, plan, folder);
 
             if (cache is not null && sourceFingerprint is not null)
             {
@@ -73,7 +73,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
             var steps = new StepRunner(executor, plan, folder, observer);
-            foreach (var step in Packs.PackRun.Steps(plan, options))
+            foreach (var step in PackRun.Steps(plan, options))
             {
                 current = step.Kind;
                 if (step.Kind == StepKind.Test)
@@ -88,7 +88,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 results.Add(result);
                 if (result.Status != StepStatus.Passed) return Finish();
             }
-            if (Packs.PackRun.Finish(options, c, plan, folder, sourceFingerprint, results) is { } pack) observer.Log($"{c.Id}: packed {pack}");
+            if (PackRun.Finish(options, c, plan, folder, sourceFingerprint, results) is { } pack) observer.Log($"{c.Id}: packed {pack}");
             return Finish();
         }
         catch (OperationCanceledException)

@@ -14,7 +14,4 @@ public sealed class DockerExecutor(IContainerEngine engine, StepPlan plan) : IEx
 
     public Task<long> RunAsync(PlannedStep step, IReadOnlyList<string> command, Action<OutputLine> output, CancellationToken cancellation) =>
         engine.RunAsync(plan.Container(step, command), output, cancellation);
-
-    /// <summary>The <c>docker run</c> argument list of a spec (see <see cref="PlanText.DockerRunArguments"/>).</summary>
-    public static IReadOnlyList<string> DockerRunArguments(ContainerSpec spec, bool interactive = false) => PlanText.DockerRunArguments(spec, interactive);
 }

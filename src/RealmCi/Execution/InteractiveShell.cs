@@ -26,7 +26,7 @@ public static class InteractiveShell
         Directory.CreateDirectory(ccache);
         var layout = ExecutorLayout.Docker(image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id));
         var plan = StepPlanner.Plan(c, options, layout, options.Host.Cores);
-        var args = PlanText.DockerRunArguments(plan.Container(plan.Step(CMake.StepKind.Build), ["bash"]), interactive: true);
+        var args = PlanText.DockerRunArguments(plan.Container(plan.Step(Results.StepKind.Build), ["bash"]), interactive: true);
         log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");
         if (!options.Host.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
         var info = new ProcessStartInfo(args[0]) { UseShellExecute = false };

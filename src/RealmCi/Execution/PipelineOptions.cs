@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Immutable;
 
 namespace RealmCi.Execution;
@@ -107,18 +108,7 @@ public sealed record PipelineOptions
     public Sources.SourceCache SourceCache() =>
         new(Sources.SourceCache.DefaultFolder(Cache), SourcesFolder, DownloadsAllowed, new Sources.HttpSourceDownloader());
 
-    public TimeSpan ImageTimeout => Timeout(CMake.StepKind.Image);
+    public TimeSpan ImageTimeout => Timeout(Results.StepKind.Image);
 
-    public TimeSpan Timeout(CMake.StepKind step)
-    {
-        var defaults = step switch
-        {
-            CMake.StepKind.Image => TimeSpan.FromMinutes(60),
-            CMake.StepKind.Configure => TimeSpan.FromMinutes(15),
-            CMake.StepKind.Build => TimeSpan.FromMinutes(180),
-            CMake.StepKind.Test => TimeSpan.FromMinutes(120),
-            _ => TimeSpan.FromMinutes(15),
-        };
-        return StepTimeout is { } cap && cap < defaults ? cap : defaults;
-    }
+    public TimeSpan Timeout(Results.StepKind step) => Results.StepTimeouts.For(step, StepTimeout);
 }

@@ -24,7 +24,7 @@ public sealed record CleanRequest(string Artifacts, string Cache)
 /// </summary>
 public static class DiskCleanup
 {
-    public static async Task<int> RunAsync(CleanRequest request, IContainerEngine? engine, Action<string> write, CancellationToken cancellation)
+    public static async Task<int> RunAsync(CleanRequest request, IImageCleaner? engine, Action<string> write, CancellationToken cancellation)
     {
         var items = new List<DiskItem>();
         if (engine is not null)
@@ -69,7 +69,7 @@ public static class DiskCleanup
         return kept > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    private static async Task RemoveAsync(DiskItem item, IContainerEngine? engine, CancellationToken cancellation)
+    private static async Task RemoveAsync(DiskItem item, IImageCleaner? engine, CancellationToken cancellation)
     {
         switch (item.Kind)
         {

@@ -10,7 +10,7 @@ namespace RealmCi.Housekeeping;
 /// </summary>
 public static class DiskInventory
 {
-    public static async Task<List<DiskItem>> ImagesAsync(IContainerEngine engine, string prefix, IReadOnlyDictionary<string, DateTimeOffset> lastNamed, CancellationToken cancellation)
+    public static async Task<List<DiskItem>> ImagesAsync(IImageCleaner engine, string prefix, IReadOnlyDictionary<string, DateTimeOffset> lastNamed, CancellationToken cancellation)
     {
         var items = new List<DiskItem>();
         foreach (var image in await engine.ListImagesAsync(prefix, cancellation))

@@ -22,7 +22,7 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
     Sources.SourceCache? sources = null, string? lockFolder = null)
 {
     /// <summary>The image step's default time limit.</summary>
-    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(60);
+    public static readonly TimeSpan DefaultLimit = Results.StepTimeouts.Default(Results.StepKind.Image);
 
     private readonly ConcurrentDictionary<string, Task<ResolvedBase>> bases = new();
     private readonly Dictionary<string, SharedPreparation<PreparedImage>> images = [];

@@ -20,11 +20,33 @@ public sealed record ProjectSource(string? Repository, string Ref, string? Proje
 
     /// <summary>How a checkout gives the project its version (<c>version</c>); null: not checked.</summary>
     public SourceVersion? Version { get; init; }
+
+    /// <summary>
+    /// <c>package-paths</c>: for a project in a subdir of a larger tree, the paths of that tree a
+    /// source package holds (what the project's CMake reads beyond its folder); a subdir without
+    /// an entry is packaged whole.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> PackagePaths { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>
+    /// The subdir holding the project, or null for the top: a subdir with a CMakeLists.txt wins
+    /// unless the top has one that <see cref="ProjectPattern"/> says is the project itself.
+    /// <paramref name="exists"/> answers for paths relative to the top; <paramref name="topCMakeLists"/> is its text (null: none).
+    /// </summary>
+    public string? ProjectSubdir(Func<string, bool> exists, string? topCMakeLists)
+    {
+        var nested = Subdirs.FirstOrDefault(d => exists($"{d}/CMakeLists.txt"));
+        if (topCMakeLists is not null && (nested is null || ProjectPattern is null || IsTheProject(topCMakeLists))) return null;
+        return nested;
+    }
+
+    public bool IsTheProject(string cmakeLists) =>
+        ProjectPattern is not null && Regex.IsMatch(cmakeLists, ProjectPattern, RegexOptions.IgnoreCase | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
 }
 
 public static partial class MatrixLoader
 {
-    internal static readonly string[] SourceKeys = ["repository", "ref", "project-pattern", "subdirs", "version"];
+    internal static readonly string[] SourceKeys = ["repository", "ref", "project-pattern", "subdirs", "version", "package-paths"];
     internal static readonly string[] VersionKeys = ["tags", "file", "unexpanded", "not-on-tag"];
     internal static readonly string[] NotOnTagKeys = ["tags", "cmake-pattern", "reason", "fix"];
 
@@ -53,8 +75,16 @@ public static partial class MatrixLoader
             catch (ArgumentException e) { r.Error(fields["project-pattern"], $"project-pattern is not a regular expression: {e.Message}"); }
         }
         var subdirs = fields.TryGetValue("subdirs", out var list) ? r.StringList(list, "subdirs") : [];
+        var packagePaths = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        if (fields.TryGetValue("package-paths", out var paths))
+            foreach (var (subdir, keyNode, value) in r.Mapping(paths, "package-paths"))
+            {
+                if (!subdirs.Contains(subdir)) r.Error(keyNode, $"package-paths names '{subdir}', which is not one of subdirs ({string.Join(", ", subdirs)})");
+                packagePaths[subdir] = r.StringList(value, $"package-paths.{subdir}");
+            }
         return new ProjectSource(Text("repository"), Text("ref") ?? "main", pattern, subdirs)
         {
+            PackagePaths = packagePaths.ToImmutable(),
             Version = fields.TryGetValue("version", out var version) ? ReadVersion(r, version) : null,
         };
     }

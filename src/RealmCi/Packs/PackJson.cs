@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,13 +9,7 @@ namespace RealmCi.Packs;
 [JsonSerializable(typeof(PackManifest))]
 public sealed partial class PackJson : JsonSerializerContext
 {
-    private static readonly PackJson Readable = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly PackJson Readable = new(JsonFiles.Options());
 
     public static string Serialize(PackManifest manifest) => JsonSerializer.Serialize(manifest, Readable.PackManifest) + "\n";
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,13 +11,7 @@ namespace RealmCi.Release;
 public sealed partial class ReleaseJson : JsonSerializerContext
 {
     /// <summary>Readable text: "g++", not "g\u002B\u002B" (the files are data, never embedded in HTML).</summary>
-    private static readonly ReleaseJson Readable = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ReleaseJson Readable = new(JsonFiles.Options());
 
     public static string Serialize(ReleaseManifest manifest) => JsonSerializer.Serialize(manifest, Readable.ReleaseManifest) + "\n";
 

@@ -14,6 +14,9 @@ public sealed record ReleaseOptions
     /// <summary>The project name in file names (the matrix's <c>project</c>).</summary>
     public required string Project { get; init; }
 
+    /// <summary>The matrix file's <c>source</c> section: where the CMake project is and what a source package holds.</summary>
+    public Matrix.ProjectSource Source { get; init; } = Matrix.ProjectSource.None;
+
     /// <summary>The downstream CMake project every binary must serve.</summary>
     public required string Consumer { get; init; }
 

@@ -52,7 +52,7 @@ public static class ReleasePipeline
 
         log($"release {plan.Names.Version}: exporting {tag.Name} ({tag.Commit[..12]}) with git archive");
         var source = await SourcePackage.ExportAsync(release.Repository, tag, plan.Names, Path.Combine(staging, plan.Names.SourceArchive),
-            Path.Combine(plan.Work, "source"), cancellation);
+            Path.Combine(plan.Work, "source"), release.Source, cancellation);
         log($"release {plan.Names.Version}: {plan.Names.SourceArchive} ({source.Files} files, {source.Layout.Name} layout, VERSION in {source.Layout.VersionFile})");
 
         var recorder = new RecordingObserver(observer);

@@ -20,14 +20,15 @@ public sealed record ExportedSource(string Archive, SourceLayout Layout, string 
 /// </summary>
 public static class SourcePackage
 {
-    public static async Task<ExportedSource> ExportAsync(string repository, GitTag tag, ReleaseNames names, string archivePath, string extractTo, CancellationToken cancellation)
+    public static async Task<ExportedSource> ExportAsync(string repository, GitTag tag, ReleaseNames names, string archivePath, string extractTo, Matrix.ProjectSource project,
+        CancellationToken cancellation)
     {
         var raw = Path.Combine(Path.GetDirectoryName(archivePath)!, $".git-archive-{Environment.ProcessId}.tar");
         try
         {
             var (code, _) = await GitTag.GitAsync(repository, cancellation, "archive", "--format=tar", "-o", raw, tag.Commit);
             if (code != 0) throw new RealmCiException($"git archive {tag.Name} failed in {repository} (exit code {code})", ExitCodes.Unavailable);
-            var (layout, entries) = Read(raw, names.SourceFolder);
+            var (layout, entries) = Read(raw, names.SourceFolder, project);
             entries.Add(ArchiveEntry.Bytes($"{names.SourceFolder}/{layout.VersionFile}", Encoding.UTF8.GetBytes(names.Version)));
             ReproducibleArchive.Write(archivePath, entries, tag.CommitTime);
             if (Directory.Exists(extractTo)) Directory.Delete(extractTo, recursive: true);
@@ -45,7 +46,7 @@ public static class SourcePackage
     }
 
     /// <summary>The files of git's tar that the layout holds, under <paramref name="prefix"/>.</summary>
-    internal static (SourceLayout Layout, List<ArchiveEntry> Entries) Read(string gitTar, string prefix)
+    internal static (SourceLayout Layout, List<ArchiveEntry> Entries) Read(string gitTar, string prefix, Matrix.ProjectSource project)
     {
         var all = new List<(string Path, TarEntryType Type, bool Executable, byte[]? Content, string Link)>();
         using (var file = File.OpenRead(gitTar))
@@ -65,7 +66,7 @@ public static class SourcePackage
             }
         }
         var top = all.FirstOrDefault(f => f.Path == "CMakeLists.txt").Content is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
-        var layout = SourceLayout.Detect(all.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), top);
+        var layout = SourceLayout.Detect(all.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), top, project);
         var entries = all.Where(f => layout.Holds(f.Path)).Select(f => f.Type == TarEntryType.SymbolicLink
             ? ArchiveEntry.Symlink($"{prefix}/{f.Path}", f.Link)
             : ArchiveEntry.Bytes($"{prefix}/{f.Path}", f.Content ?? [], f.Executable)).ToList();

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,11 +10,5 @@ namespace RealmCi.Reporting;
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>The files are read by people and tools, not embedded in HTML: "g++-12" stays "g++-12".</summary>
-    public static ReportJsonContext Files { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static ReportJsonContext Files { get; } = new(JsonFiles.Options());
 }

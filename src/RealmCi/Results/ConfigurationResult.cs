@@ -1,4 +1,3 @@
-using RealmCi.CMake;
 
 namespace RealmCi.Results;
 

@@ -1,4 +1,3 @@
-using RealmCi.CMake;
 using RealmCi.Matrix;
 
 namespace RealmCi.Results;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using RealmCi.CMake;
 
 namespace RealmCi.Results;
 

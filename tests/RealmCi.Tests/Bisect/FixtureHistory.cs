@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Diagnostics;
 using RealmCi.CMake;
 using RealmCi.Tests.Matrix;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.CMake;
 
 namespace RealmCi.Tests.CMake;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Xml.Linq;

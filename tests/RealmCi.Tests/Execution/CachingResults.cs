@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Reflection;
 using System.Collections.Immutable;
 using RealmCi.Caching;

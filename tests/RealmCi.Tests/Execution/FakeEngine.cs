@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Concurrent;
 using RealmCi.CMake;
 using RealmCi.Containers;
@@ -24,7 +25,7 @@ internal sealed class FakeEngine : IContainerEngine
     public Task PullAsync(string r, Action<string> l, CancellationToken c) => throw new InvalidOperationException("no registry");
     public Task ImportAsync(Stream s, string r, CancellationToken c) { Images[r] = "sha256:" + r; return Task.CompletedTask; }
 
-    public async Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c)
+    public async Task BuildAsync(string d, IReadOnlyDictionary<string, string> f, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c)
     {
         Interlocked.Increment(ref Builds);
         log("Step 1/3 : FROM base");

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.CMake;
 using RealmCi.Containers;
 using RealmCi.Execution;
@@ -18,7 +19,7 @@ public sealed class LosingTheEngine : InTempFolder
         public Task<string?> ImageIdAsync(string r, CancellationToken c) => Task.FromResult<string?>("sha256:" + r.Length);
         public Task PullAsync(string r, Action<string> l, CancellationToken c) => Task.CompletedTask;
         public Task ImportAsync(Stream s, string r, CancellationToken c) => Task.CompletedTask;
-        public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => Task.CompletedTask;
+        public Task BuildAsync(string d, IReadOnlyDictionary<string, string> f, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => Task.CompletedTask;
         public Task<long> RunAsync(ContainerSpec s, Action<OutputLine> o, CancellationToken c) =>
             throw new EngineUnavailableException(Endpoint, "Connection reset by peer");
         public Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => Task.FromResult<IReadOnlyList<ContainerInfo>>([]);

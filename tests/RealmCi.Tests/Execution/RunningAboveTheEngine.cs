@@ -166,7 +166,7 @@ public sealed class RunningAboveTheEngine : InTempFolder
         public Task<string?> ImageIdAsync(string r, CancellationToken c) => inner.ImageIdAsync(r, c);
         public Task PullAsync(string r, Action<string> l, CancellationToken c) => inner.PullAsync(r, l, c);
         public Task ImportAsync(Stream s, string r, CancellationToken c) => inner.ImportAsync(s, r, c);
-        public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => inner.BuildAsync(d, t, l, log, c);
+        public Task BuildAsync(string d, IReadOnlyDictionary<string, string> f, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => inner.BuildAsync(d, f, t, l, log, c);
         public Task<long> RunAsync(RealmCi.Containers.ContainerSpec s, Action<RealmCi.Containers.OutputLine> o, CancellationToken c) =>
             Task.FromResult(s.Command[0] == "cmake" && s.Command.Contains("-S") ? 1L : 0L);
         public Task<IReadOnlyList<RealmCi.Containers.ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => inner.ContainersAsync(k, v, c);

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Xml.Linq;
 using RealmCi.CMake;
 using RealmCi.Execution;

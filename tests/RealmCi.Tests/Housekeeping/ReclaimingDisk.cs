@@ -7,20 +7,11 @@ public sealed class ReclaimingDisk : InTempFolder
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Only the two housekeeping calls; anything else would be a mistake here.</summary>
-    private sealed class ImageShelf : IContainerEngine
+    /// <summary>The housekeeping role only: the Clean target needs nothing else of the engine.</summary>
+    private sealed class ImageShelf : IImageCleaner
     {
         public List<ImageInfo> Images { get; } = [];
         public List<string> Removed { get; } = [];
-        public string Endpoint => "fake";
-        public Task<EngineInfo> PingAsync(CancellationToken c) => Task.FromResult(new EngineInfo("fake", "1", "1.41"));
-        public Task<string?> ImageIdAsync(string r, CancellationToken c) => throw new NotSupportedException();
-        public Task PullAsync(string r, Action<string> l, CancellationToken c) => throw new NotSupportedException();
-        public Task ImportAsync(Stream s, string r, CancellationToken c) => throw new NotSupportedException();
-        public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => throw new NotSupportedException();
-        public Task<long> RunAsync(ContainerSpec s, Action<OutputLine> o, CancellationToken c) => throw new NotSupportedException();
-        public Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => throw new NotSupportedException();
-        public Task RemoveAsync(string id, CancellationToken c) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string prefix, CancellationToken c) =>
             Task.FromResult<IReadOnlyList<ImageInfo>>(Images
@@ -118,17 +109,8 @@ public sealed class ReclaimingDisk : InTempFolder
         Assert.EndsWith("1 could not be removed (see above).", output[^1]);
     }
 
-    private sealed class RefusingShelf(ImageShelf inner) : IContainerEngine
+    private sealed class RefusingShelf(ImageShelf inner) : IImageCleaner
     {
-        public string Endpoint => inner.Endpoint;
-        public Task<EngineInfo> PingAsync(CancellationToken c) => inner.PingAsync(c);
-        public Task<string?> ImageIdAsync(string r, CancellationToken c) => inner.ImageIdAsync(r, c);
-        public Task PullAsync(string r, Action<string> l, CancellationToken c) => inner.PullAsync(r, l, c);
-        public Task ImportAsync(Stream s, string r, CancellationToken c) => inner.ImportAsync(s, r, c);
-        public Task BuildAsync(string d, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c) => inner.BuildAsync(d, t, l, log, c);
-        public Task<long> RunAsync(ContainerSpec s, Action<OutputLine> o, CancellationToken c) => inner.RunAsync(s, o, c);
-        public Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string k, string? v, CancellationToken c) => inner.ContainersAsync(k, v, c);
-        public Task RemoveAsync(string id, CancellationToken c) => inner.RemoveAsync(id, c);
         public Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string prefix, CancellationToken c) => inner.ListImagesAsync(prefix, c);
         public Task RemoveImageAsync(string reference, CancellationToken c) =>
             throw new RealmCi.Errors.RealmCiException($"{reference} is in use: conflict", RealmCi.Errors.ExitCodes.Failed);

@@ -104,7 +104,7 @@ public class ExpandingAMatrix
     [Fact]
     public void ABigProductIsRefusedWithAClearError()
     {
-        var e = Assert.Throws<RealmCi.Errors.MatrixException>(() => Yaml.Open(Yaml.Grid(9, 6)));
+        var e = Assert.Throws<RealmCi.Matrix.MatrixException>(() => Yaml.Open(Yaml.Grid(9, 6)));
         Assert.Contains("more than the", e.Message);
     }
 }

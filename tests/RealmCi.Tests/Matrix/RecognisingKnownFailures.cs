@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.CMake;
 using RealmCi.Matrix;
 

@@ -1,3 +1,4 @@
+using RealmCi.Reporting;
 using RealmCi.Errors;
 using RealmCi.Matrix;
 using Spectre.Console;

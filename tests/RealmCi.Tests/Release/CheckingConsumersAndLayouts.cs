@@ -5,6 +5,9 @@ namespace RealmCi.Tests.Release;
 
 public class CheckingConsumersAndLayouts
 {
+    /// <summary>realm.yaml's source section: Legion's realm/ and what its source package holds are the matrix's.</summary>
+    private static readonly RealmCi.Matrix.ProjectSource RealmSource = RealmCi.Matrix.MatrixLoader.LoadSource(Matrix.Yaml.RealmMatrixPath);
+
     [Fact]
     public void TheConsumerCommandIsOneArgumentListAgainstTheArchiveWithTheConfigurationsCompilers()
     {
@@ -24,7 +27,7 @@ public class CheckingConsumersAndLayouts
     public void LegionsLayoutIsARealmFolderUnderANonRealmProject(string? top, bool legion)
     {
         string[] files = ["CMakeLists.txt", "realm/CMakeLists.txt", "runtime/realm/x.cc"];
-        var layout = SourceLayout.Detect(files, top);
+        var layout = SourceLayout.Detect(files, top, RealmSource);
         Assert.Equal(legion ? "realm/VERSION" : "VERSION", layout.VersionFile);
         Assert.Equal(legion, !layout.Holds("runtime/legion/legion.cc"));
         Assert.True(layout.Holds("runtime/realm/x.cc"));
@@ -34,8 +37,17 @@ public class CheckingConsumersAndLayouts
     [Fact]
     public void ATreeWithoutARealmFolderIsStandalone()
     {
-        var layout = SourceLayout.Detect(["CMakeLists.txt", "src/a.cc"], "project(MiniRealm)\n");
+        var layout = SourceLayout.Detect(["CMakeLists.txt", "src/a.cc"], "project(MiniRealm)\n", RealmSource);
         Assert.Same(SourceLayout.Standalone, layout);
         Assert.True(layout.Holds("anything/at/all"));
+    }
+
+    [Fact]
+    public void PackagePathsNameOneOfTheSubdirs()
+    {
+        var e = Assert.Throws<RealmCi.Matrix.MatrixException>(() =>
+            RealmCi.Matrix.MatrixFile.Parse("source:\n  subdirs: [realm]\n  package-paths:\n    relm: [a]\naxes:\n  a: [x]\n"));
+        Assert.Contains("package-paths names 'relm', which is not one of subdirs (realm)", e.Message);
+        Assert.Equal(["realm", "runtime/realm"], RealmSource.PackagePaths["realm"].Take(2));
     }
 }

@@ -32,7 +32,8 @@ public class ExportingTheSource : InTempFolder
     {
         var tag = await GitTag.ResolveAsync(repo.Folder, tagName, CancellationToken.None);
         var names = new ReleaseNames("realm", version);
-        return await SourcePackage.ExportAsync(repo.Folder, tag, names, Path.Combine(dir, names.SourceArchive), Path.Combine(dir, "src"), CancellationToken.None);
+        return await SourcePackage.ExportAsync(repo.Folder, tag, names, Path.Combine(dir, names.SourceArchive), Path.Combine(dir, "src"),
+            RealmCi.Matrix.MatrixLoader.LoadSource(Matrix.Yaml.RealmMatrixPath), CancellationToken.None);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
 using RealmCi.CMake;
 using RealmCi.Caching;
 using RealmCi.Errors;
-using RealmCi.Execution;
+using RealmCi.Packs;
 using RealmCi.Matrix;
 using RealmCi.Results;
 
-namespace RealmCi.Packs;
+namespace RealmCi.Execution;
 
 /// <summary>
 /// Build once, test many: the hooks of <see cref="ConfigurationRunner"/> and the Build/Test

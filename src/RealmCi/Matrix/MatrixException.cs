@@ -1,6 +1,6 @@
-using RealmCi.Matrix;
+using RealmCi.Errors;
 
-namespace RealmCi.Errors;
+namespace RealmCi.Matrix;
 
 /// <summary>The matrix file is invalid. Carries every problem found, not just the first.</summary>
 public sealed class MatrixException(IReadOnlyList<Diagnostic> diagnostics)

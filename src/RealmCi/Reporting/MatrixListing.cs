@@ -1,7 +1,7 @@
-using RealmCi.Reporting;
+using RealmCi.Matrix;
 using Spectre.Console;
 
-namespace RealmCi.Matrix;
+namespace RealmCi.Reporting;
 
 public enum ListingFormat { Table, Json }
 
