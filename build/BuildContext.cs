@@ -114,6 +114,8 @@ public sealed class BuildContext : CakeContextAdapter
             ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
+            RerunFailures = Settings.RerunFailures,
+            FlakyFails = Settings.FlakyFails,
         };
     }
 

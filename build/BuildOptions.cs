@@ -53,5 +53,7 @@ public static class BuildOptions
         new("good", "REF", "Bisect: a commit where the test passes"),
         new("bad", "REF", "Bisect: a later commit where it fails"),
         new("test", "NAME|REGEX", "Bisect: the test that decides good or bad (default: the bad commit's first failing test)"),
+        new("rerun-failures", "N", "Test: rerun each failed test up to N times in the same image and build tree; one that then passes is flaky (cake.config RerunFailures; default 0)"),
+        new("flaky", "POLICY", "Test: pass (default: a flaky test passes its configuration with a WARNING) or fail (cake.config Flaky)"),
     ];
 }

@@ -112,4 +112,10 @@ public sealed record Settings
 
     /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
     public string? BisectTest { get; init; }
+
+    /// <summary>Rerun each failed test up to this many times (--rerun-failures, cake.config RerunFailures).</summary>
+    public int RerunFailures { get; init; }
+
+    /// <summary>--flaky=fail: a test that passed only on a rerun fails its configuration (cake.config Flaky).</summary>
+    public bool FlakyFails { get; init; }
 }
