@@ -31,6 +31,9 @@ public sealed record Settings
 
     public required string Artifacts { get; init; }
 
+    /// <summary>Whether --artifacts was given on the command line (a rerun's command then names it).</summary>
+    public bool ArtifactsGiven { get; init; }
+
     /// <summary>Persistent caches (ccache, clones, result cache).</summary>
     public required string Cache { get; init; }
 
@@ -85,6 +88,9 @@ public sealed record Settings
 
     public bool Plan { get; init; }
 
+    /// <summary>Ci --plan: leave out jobs on self-hosted runners (a pull/merge request's pipeline).</summary>
+    public bool Untrusted { get; init; }
+
     public bool Check { get; init; }
 
     /// <summary>Ci: the folder the files go into (default: the working directory).</summary>
@@ -118,4 +124,8 @@ public sealed record Settings
 
     /// <summary>--flaky=fail: a test that passed only on a rerun fails its configuration (cake.config Flaky).</summary>
     public bool FlakyFails { get; init; }
+
+    /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
 }

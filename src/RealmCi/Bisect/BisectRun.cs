@@ -23,7 +23,6 @@ public static class BisectRun
         {
             Source = options.CloneFolder,
             Artifacts = Path.Combine(options.Work, "artifacts"),
-            ReproducePrefix = $"./build.sh --target=Test --realm-source={options.CloneFolder}",
         }, connect, observer, options.Runs);
         var outcome = await new Bisector(options, candidate.BuildAsync, print).RunAsync(cancellation);
         var reproduce = outcome.FirstBad is null ? $"see {options.Report}"

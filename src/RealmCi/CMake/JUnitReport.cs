@@ -20,6 +20,9 @@ public sealed record TestCaseResult(string Name, TestStatus Status, double Secon
     public string? LeftOut { get; init; }
 
     public QuarantineNote? Quarantine { get; init; }
+
+    /// <summary>The ctest name this test shares with others (its <see cref="Name"/> then says which one, <see cref="TestIdentity"/>); null when unique.</summary>
+    public string? SharedName { get; init; }
 }
 
 /// <summary>The quarantine entry covering a test: why, and where it is tracked.</summary>

@@ -7,7 +7,8 @@ namespace RealmCi.Caching;
 /// A hash of the source tree the build sees. In a git checkout: the tree id when nothing is
 /// modified, added or deleted (instant); otherwise the paths and content of every file the build
 /// can see — tracked or untracked-but-not-ignored (<c>git ls-files -co --exclude-standard</c>),
-/// with deleted tracked files counted as deleted. Outside git: every file outside .git and build
+/// with deleted tracked files counted as deleted; then what the build reads from git, the commit
+/// and <c>git describe</c> (<see cref="VersionInputsAsync"/>). Outside git: every file outside .git and build
 /// folders. Times and owners do not count; content and paths do.
 /// </summary>
 public static class SourceFingerprint
@@ -20,14 +21,28 @@ public static class SourceFingerprint
         {
             // Untracked files count (they are not ignored, so CMake may glob or list them): "clean" means none of those either.
             var status = await GitAsync(root, cancellation, "status", "--porcelain", "--untracked-files=all");
-            if (status is "") return "git-tree:" + (await GitAsync(root, cancellation, "rev-parse", "HEAD^{tree}"))!.Trim();
+            var version = await VersionInputsAsync(root, cancellation);
+            if (status is "") return "git-tree:" + (await GitAsync(root, cancellation, "rev-parse", "HEAD^{tree}"))!.Trim() + version;
             if (await GitAsync(root, cancellation, "ls-files", "-z", "--cached", "--others", "--exclude-standard") is { } visible)
             {
                 var paths = visible.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal);
-                return "git-files:" + HashFiles(root, paths, cancellation);
+                return "git-files:" + HashFiles(root, paths, cancellation) + version;
             }
         }
         return "files:" + HashFiles(root, Walk(root).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal), cancellation);
+    }
+
+    /// <summary>
+    /// What the build reads from git besides the files: the commit and <c>git describe</c> (Realm
+    /// embeds both in its version), e.g. <c> commit 528e1d2… describe v25.11.0-1-g528e1d2…</c>.
+    /// One tree reached by a tagged and an untagged commit, or before and after a tag was fetched,
+    /// gives two versions, so two keys.
+    /// </summary>
+    private static async Task<string> VersionInputsAsync(string root, CancellationToken cancellation)
+    {
+        var commit = await GitAsync(root, cancellation, "rev-parse", "HEAD") ?? "none";
+        var describe = await GitAsync(root, cancellation, "describe", "--tags", "--long", "--always", "--abbrev=40") ?? "none";
+        return $" commit {commit.Trim()} describe {describe.Trim()}";
     }
 
     private static IEnumerable<string> Walk(string dir)
@@ -65,7 +80,7 @@ public static class SourceFingerprint
     {
         try
         {
-            var run = await Processes.CaptureAsync("git", ["-C", root, "-c", "safe.directory=*", "-c", "core.quotepath=off", .. args], cancellation);
+            var run = await Processes.CaptureAsync("git", ["--no-optional-locks", "-C", root, "-c", "safe.directory=*", "-c", "core.quotepath=off", .. args], cancellation);
             return run.ExitCode == 0 ? run.Stdout.TrimEnd('\n') : null;
         }
         catch (Errors.RealmCiException) { return null; } // git is not installed

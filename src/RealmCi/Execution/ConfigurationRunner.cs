@@ -61,7 +61,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             var layout = prepared is not null
                 ? ExecutorLayout.Docker(prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id))
-                : ExecutorLayout.Host(options.Source, folder, ccache, HostFacts.HasTool("ccache"));
+                : ExecutorLayout.Host(options.Source, folder, ccache, options.Host.HasTool("ccache"));
             plan = StepPlanner.Plan(c, options, layout, parallel);
             Packs.PackRun.Begin(options, plan, folder);
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RealmCi.Errors;
 using RealmCi.Matrix;
+using RealmCi.Sources;
 
 namespace RealmCi.Execution;
 
@@ -8,44 +9,40 @@ namespace RealmCi.Execution;
 public sealed record SourceTree(string Root, string? Subdir, string Origin);
 
 /// <summary>
-/// Finds the source: the path given (--realm-source, REALM_SOURCE, cake.config), else a shallow
-/// single-branch clone of the repository (the matrix file's <c>source</c> section, or
-/// --realm-repository) into the cache folder. Which folder of a checkout is the CMake project
-/// comes from the same section (<see cref="ProjectSource"/>): e.g. a Legion checkout's
-/// <c>realm/</c>, which reads <c>../runtime</c>, so the whole checkout is mounted.
+/// Finds the source: the path given (--realm-source, REALM_SOURCE, cake.config), else realm-ci's
+/// own clone of the repository (the matrix file's <c>source</c> section, or --realm-repository)
+/// in the cache folder, refreshed when the ref moved (<see cref="GitClone"/>). Which folder of a
+/// checkout is the CMake project comes from the same section (<see cref="ProjectSource"/>): e.g.
+/// a Legion checkout's <c>realm/</c>, which reads <c>../runtime</c>, so the whole checkout is
+/// mounted. A checkout that cannot give the project its version is refused here, before any configure.
 /// </summary>
 public static class SourceLocator
 {
     public static async Task<SourceTree> ResolveAsync(string? given, string cache, string? repository, string gitRef, ProjectSource project,
         Action<string> log, CancellationToken cancellation)
     {
-        if (given is not null) return Inspect(Path.GetFullPath(given), "given", project);
+        if (given is not null) return await CheckedAsync(Inspect(Path.GetFullPath(given), "given", project), project, "--realm-source=", cancellation);
         if (repository is null)
             throw new RealmCiException("no source: pass --realm-source=PATH (or set REALM_SOURCE, or RealmSource in cake.config); the matrix file's 'source' section names no repository to clone");
 
-        var target = Path.Combine(cache, "realm-src", gitRef.Replace('/', '_'));
-        if (Directory.Exists(Path.Combine(target, ".git"))) return Inspect(target, $"cached clone of {repository} ({gitRef})", project);
+        var target = GitClone.FolderOf(cache, gitRef);
+        await GitClone.CloneOrRefreshAsync(target, repository, gitRef, log, cancellation);
+        return await CheckedAsync(Inspect(target, $"clone of {repository} ({gitRef})", project), project, $"the clone of {repository} ({gitRef}) in ", cancellation);
+    }
 
-        log($"cloning {repository} ({gitRef}) into {target}");
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        ProcessOutput clone;
-        try
-        {
-            clone = await Processes.CaptureAsync("git", ["clone", "--depth", "1", "--single-branch", "--branch", gitRef, repository, target], cancellation);
-        }
-        catch (RealmCiException) { clone = new ProcessOutput(-1, "", "git is not installed"); }
-        catch (OperationCanceledException)
-        {
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            throw;
-        }
-        if (clone.ExitCode != 0)
-        {
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            throw new RealmCiException($"could not clone {repository} ({gitRef}): {clone.LastError}. Offline? Pass --realm-source=PATH to a checkout " +
-                "(or set REALM_SOURCE, or RealmSource in the [RealmCi] section of cake.config)", ExitCodes.Unavailable);
-        }
-        return Inspect(target, $"clone of {repository} ({gitRef})", project);
+    /// <summary>
+    /// Refuses, before anything is configured, a checkout that cannot give the project its
+    /// version by the matrix file's <c>source.version</c> rules (<see cref="VersionCheck"/>): one
+    /// line with the fixing command, exit 2. Reads the checkout only.
+    /// </summary>
+    private static async Task<SourceTree> CheckedAsync(SourceTree tree, ProjectSource project, string prefix, CancellationToken cancellation)
+    {
+        if (project.Version is not { } rules) return tree;
+        var folder = tree.Subdir is null ? tree.Root : Path.Combine(tree.Root, tree.Subdir);
+        var facts = await CheckoutFacts.ReadAsync(folder, rules.File, cancellation);
+        if (VersionCheck.Problem(rules, facts, tree.Root, tree.Subdir ?? "") is { } problem)
+            throw new RealmCiException(prefix + problem, ExitCodes.InvalidInput);
+        return tree;
     }
 
     /// <summary>

@@ -8,12 +8,17 @@ namespace RealmCi.Execution;
 public sealed record TestSelection(ImmutableArray<string> Labels, ImmutableArray<string> ExcludeLabels, ImmutableArray<string> GpuLabelsLeftOut)
 {
     public static readonly TestSelection Everything = new([], [], []);
+
+    /// <summary>ctest -R / -E over test names (a downstream's selection), or null.</summary>
+    public string? Regex { get; init; }
+
+    public string? ExcludeRegex { get; init; }
 }
 
 /// <summary>
 /// Every test the build defines, accounted for: each appears once, as ctest ran it (passed,
 /// failed, skipped) or as left out with the reason (label filter, needs a GPU, disabled, no
-/// result). A ctest test that bundles GoogleTest cases (no <c>--gtest_filter</c>, and its
+/// result), named by <see cref="TestIdentity"/> (tests sharing a name are told apart by executable). A ctest test that bundles GoogleTest cases (no <c>--gtest_filter</c>, and its
 /// executable wrote per-case XML) is replaced by its cases, named <c>TEST/Suite.Case</c>; when it
 /// died mid-run and wrote none, by the cases its console shows (the one it died in failed) and a
 /// not-run entry for the rest. Then the
@@ -30,20 +35,29 @@ public static class TestAccounting
         Quarantine quarantine,
         string configurationId)
     {
-        var pending = new Dictionary<string, TestCaseResult>(StringComparer.Ordinal);
+        // ctest's JUnit names tests only: results of one name are matched to the defined tests of that name in order (both follow ctest's index).
+        var pending = new Dictionary<string, Queue<TestCaseResult>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var r in ran)
-            if (pending.TryAdd(r.Name, r)) order.Add(r.Name);
+        {
+            if (!pending.TryGetValue(r.Name, out var queue)) { pending[r.Name] = queue = new(); order.Add(r.Name); }
+            queue.Enqueue(r);
+        }
+        var names = TestIdentity.Names(defined ?? []);
 
         var results = new List<TestCaseResult>();
-        foreach (var t in defined ?? [])
+        foreach (var (t, name) in (defined ?? []).Zip(names))
         {
-            if (pending.Remove(t.Name, out var r))
+            var shared = name == t.Name ? null : t.Name;
+            var leftOut = LeftOut(t, selection) with { Name = name, SharedName = shared };
+            // A same-named test the label filter left out took no result: the next one of that name did.
+            if ((shared is null || leftOut.LeftOut != TestLeftOut.LabelFilter) && pending.TryGetValue(t.Name, out var queue) && queue.TryDequeue(out var r))
             {
+                r = r with { Name = name, SharedName = shared };
                 if (r.Status == TestStatus.Skipped && t.Disabled) r = r with { LeftOut = TestLeftOut.Disabled, Message = "disabled (ctest DISABLED property)" };
                 if (r.Status is TestStatus.Passed or TestStatus.Failed && !t.SelectsOneCase && t.Executable is { } exe && gtestCases(exe) is { Count: > 0 } cases)
                 {
-                    AddCases(t.Name, cases);
+                    AddCases(name, cases);
                     if (r.Status == TestStatus.Failed && cases.All(c => c.Status != TestStatus.Failed))
                         results.Add(r with { Message = $"exited non-zero after its {cases.Count} GoogleTest case(s): {r.Message}" });
                     continue;
@@ -52,17 +66,17 @@ public static class TestAccounting
                 if (r.Status == TestStatus.Failed && !t.SelectsOneCase && t.Executable is not null && r.Output is { } output
                     && GoogleTestXml.FromConsole(output) is { Count: > 0 } seen)
                 {
-                    AddCases(t.Name, seen);
+                    AddCases(name, seen);
                     var died = seen.LastOrDefault(c => c.Status == TestStatus.Failed)?.Name ?? seen[^1].Name;
-                    results.Add(new(t.Name, TestStatus.NotRun, 0,
-                        $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult });
+                    results.Add(new(name, TestStatus.NotRun, 0,
+                        $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult, SharedName = shared });
                     continue;
                 }
                 results.Add(r);
             }
-            else results.Add(LeftOut(t, selection));
+            else results.Add(leftOut);
         }
-        results.AddRange(order.Where(pending.ContainsKey).Select(n => pending[n])); // ran but not listed (the listing failed)
+        results.AddRange(order.SelectMany(n => pending[n])); // ran but not listed (the listing failed)
 
         // A bundle's cases, named TEST/Suite.Case, and its quarantined cases GTEST_FILTER kept out.
         void AddCases(string test, IReadOnlyList<TestCaseResult> cases)
@@ -71,11 +85,18 @@ public static class TestAccounting
             results.AddRange(QuarantineFilter.LeftOut(test, cases, quarantine, configurationId));
         }
 
-        return [.. results.Select(r => r.LeftOut == TestLeftOut.Quarantined || quarantine.Find(configurationId, r.Name) is not { } entry ? r
+        // An entry names a test as reported ("NAME [EXECUTABLE]" for one of several of a name); the plain name covers all of them.
+        QuarantineEntry? Find(TestCaseResult r) => quarantine.Find(configurationId, r.Name) ?? (r.SharedName is { } n ? quarantine.Find(configurationId, n) : null);
+        return [.. results.Select(r => r.LeftOut == TestLeftOut.Quarantined || Find(r) is not { } entry ? r
             : r.Status == TestStatus.Failed ? r with { Status = TestStatus.Quarantined, Quarantine = Note(entry) }
             : r.Status == TestStatus.Passed ? r with { Quarantine = Note(entry) }
             : r)];
     }
+
+    private static string? NameFilter(string name, TestSelection s) =>
+        s.Regex is { } r && !System.Text.RegularExpressions.Regex.IsMatch(name, r) ? $"the selection runs only names matching /{r}/"
+        : s.ExcludeRegex is { } e && System.Text.RegularExpressions.Regex.IsMatch(name, e) ? $"the selection leaves out names matching /{e}/"
+        : null;
 
     private static QuarantineNote Note(QuarantineEntry e) => new(e.Reason, e.Link?.ToString());
 
@@ -85,6 +106,8 @@ public static class TestAccounting
         var labels = t.Labels.Count == 0 ? "no labels" : $"labels [{string.Join(", ", t.Labels)}]";
         if (t.Disabled)
             return new(t.Name, TestStatus.Skipped, 0, "disabled (ctest DISABLED property)") { LeftOut = TestLeftOut.Disabled };
+        if (NameFilter(t.Name, s) is { } byName)
+            return new(t.Name, TestStatus.NotRun, 0, $"name filter: {byName}") { LeftOut = TestLeftOut.LabelFilter };
         var included = s.Labels.IsDefaultOrEmpty || t.Labels.Any(s.Labels.Contains);
         var excluded = !s.ExcludeLabels.IsDefaultOrEmpty && t.Labels.Any(s.ExcludeLabels.Contains);
         if (included && !excluded)

@@ -57,7 +57,11 @@ public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnl
 }
 
 /// <summary>One test in result.json: its outcome (passed, failed, skipped, quarantined, not-run), the reason it did not run, its quarantine entry.</summary>
-public sealed record TestDocument(string Name, string Outcome, string? LeftOut, string? Reason, string? QuarantineReason, string? QuarantineLink);
+public sealed record TestDocument(string Name, string Outcome, string? LeftOut, string? Reason, string? QuarantineReason, string? QuarantineLink)
+{
+    /// <summary>The ctest name this test shares with others (then <see cref="Name"/> is <c>NAME [EXECUTABLE]</c>); absent when unique.</summary>
+    public string? SharedName { get; init; }
+}
 
 public sealed record SkipDocument(string Name, string? Reason);
 

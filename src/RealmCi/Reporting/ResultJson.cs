@@ -28,10 +28,11 @@ public static class ResultJson
         {
             LeftOut = t.LeftOut,
             Quarantine = t.QuarantineReason is { } reason ? new QuarantineNote(reason, t.QuarantineLink) : null,
+            SharedName = t.SharedName,
         }).ToList();
 
     private static TestDocument Test(TestCaseResult t) =>
-        new(t.Name, Outcome(t.Status), t.LeftOut, t.Status is TestStatus.Passed ? null : t.Message, t.Quarantine?.Reason, t.Quarantine?.Link);
+        new(t.Name, Outcome(t.Status), t.LeftOut, t.Status is TestStatus.Passed ? null : t.Message, t.Quarantine?.Reason, t.Quarantine?.Link) { SharedName = t.SharedName };
 
     public static ResultDocument Document(ConfigurationResult r)
     {

@@ -11,11 +11,11 @@ namespace RealmCi.Reporting;
 /// The run's files, rewritten atomically each time a configuration finishes (so a crash never
 /// leaves half a file): <c>summary.json</c> (every result), <c>junit.xml</c> (one test suite per
 /// configuration, named by Id, merged from CTest's), and <c>summary.md</c> (the table in
-/// Markdown, appended to <c>$GITHUB_STEP_SUMMARY</c> at the end when that is set). Every
+/// Markdown, appended at the end to <paramref name="stepSummary"/>: GitHub's <c>$GITHUB_STEP_SUMMARY</c>, from the host facts). Every
 /// selected configuration appears once it has a result, including those not run (fail-fast,
 /// interruption) and those unavailable here, with the reason.
 /// </summary>
-public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids)
+public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids, string? stepSummary = null)
 {
     private readonly int selected = ids.Count;
 
@@ -42,7 +42,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         lock (gate)
         {
             Write(interrupted);
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } step)
+            if (stepSummary is { Length: > 0 } step)
                 File.AppendAllText(step, MarkdownText(results, selected, interrupted) + "\n");
         }
     }

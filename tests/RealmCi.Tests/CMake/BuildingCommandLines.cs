@@ -62,6 +62,16 @@ public class BuildingCommandLines
             "--parallel", "2", "--output-junit", "/work/junit.xml", "-L", "^(unit|integration)$", "-LE", "^(benchmark|gpu)$"], args);
     }
 
+    [Theory]
+    [InlineData("gcc12-release-local-cpu", "240")] // Realm's own CI: ctest --timeout 240
+    [InlineData("gcc12-debug-local-cpu-shared", "600")]
+    [InlineData("gcc12-debug-local-cpu-tsan", "900")]
+    public void ThePerTestTimeoutComesFromTheMatrix(string id, string seconds)
+    {
+        var args = CMakeCommands.Test(Config(id), At, At.Build, 2, []);
+        Assert.Equal(seconds, args[args.ToList().IndexOf("--timeout") + 1]);
+    }
+
     [Fact]
     public void LabelsAreEscapedAsWholeWordRegularExpressions() =>
         Assert.Equal("^(a\\.b|c\\+\\+)$", CMakeCommands.Regex(["a.b", "c++"]));
