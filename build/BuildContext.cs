@@ -142,6 +142,8 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             ArtifactsArgument = Settings.ArtifactsGiven ? Artifacts : null,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
+            RerunFailures = Settings.RerunFailures,
+            FlakyFails = Settings.FlakyFails,
             Quarantine = Matrix.Definition.Quarantine,
             Signatures = Matrix.Definition.Signatures,
             Host = Host,

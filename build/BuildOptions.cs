@@ -75,6 +75,8 @@ public static class BuildOptions
         new("good", "REF", "A commit where the test passes", Targets: ["Bisect"]),
         new("bad", "REF", "A later commit where it fails", Targets: ["Bisect"]),
         new("test", "NAME|REGEX", "The test that decides good or bad (default: the bad commit's first failing test)", Targets: ["Bisect"]),
+        new("rerun-failures", "N", "Rerun each failed test up to N times in the same image and build tree; one that then passes is flaky (cake.config RerunFailures; default 0)", Targets: ["Test", "Bisect"]),
+        new("flaky", "POLICY", "pass (default: a flaky test passes its configuration with a WARNING) or fail (cake.config Flaky)", Targets: ["Test", "Bisect"]),
         new("downstream-source", "NAME=PATH", "The downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true, Targets: ["Canary"]),
     ];
 }

@@ -120,6 +120,12 @@ public sealed record Settings
     /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
     public string? BisectTest { get; init; }
 
+    /// <summary>Rerun each failed test up to this many times (--rerun-failures, cake.config RerunFailures).</summary>
+    public int RerunFailures { get; init; }
+
+    /// <summary>--flaky=fail: a test that passed only on a rerun fails its configuration (cake.config Flaky).</summary>
+    public bool FlakyFails { get; init; }
+
     /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;

@@ -52,9 +52,9 @@ internal sealed class SettingsReader(SettingsInputs inputs)
         return fallback;
     }
 
-    public int? Number(string argument, int min)
+    public int? Number(string argument, int min, string? configKey = null)
     {
-        if (Raw(argument, null) is not { } raw) return null;
+        if (Raw(argument, configKey) is not { } raw) return null;
         if (int.TryParse(raw.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min) return n;
         Problem($"{raw.Source}: expected a whole number ≥ {min}");
         return null;

@@ -15,7 +15,7 @@ public static class SettingsResolver
 {
     /// <summary>The keys cake.config's <c>[RealmCi]</c> section may hold.</summary>
     public static readonly IReadOnlyList<string> ConfigKeys =
-        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache", "Downloads", "Sources"];
+        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache", "Downloads", "Sources", "RerunFailures", "Flaky"];
 
     public static Settings Resolve(SettingsInputs inputs)
     {
@@ -81,6 +81,8 @@ public static class SettingsResolver
             Good = s.Text("good", null),
             Bad = s.Text("bad", null),
             BisectTest = s.Text("test", null),
+            RerunFailures = s.Number("rerun-failures", 0, "RerunFailures") ?? 0,
+            FlakyFails = s.Choice("flaky", "Flaky", false, new() { ["pass"] = false, ["fail"] = true }, "pass or fail"),
             DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")

@@ -46,11 +46,16 @@ public sealed class Bisector(BisectOptions options, CandidateBuild build, Action
             throw new RealmCiException($"--good={options.Good} ({Short(good)}) is not good: {goodRun.Why}", ExitCodes.Failed);
 
         var output = await repo.StartAsync(bad, good, cancellation);
+        var skipped = new HashSet<string>();
         while (Answer(output) is null)
         {
             var head = await repo.HeadAsync(cancellation);
             var run = runs.LastOrDefault(r => r.Commit == head) ?? await Try(head);
             output = await repo.MarkAsync(run.Verdict, cancellation);
+            if (run.Verdict != Verdict.Skip || Answer(output) is not null) continue;
+            skipped.Add(head);
+            if (await repo.BestUnskippedAsync(skipped, cancellation) is { } best && best != await repo.HeadAsync(cancellation))
+                await repo.CheckoutAsync(best, cancellation); // git bisect marks whatever is checked out
         }
         var (firstBad, candidates) = Answer(output)!.Value;
         var gitLog = await repo.LogAsync(cancellation);

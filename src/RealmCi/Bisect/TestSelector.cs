@@ -26,7 +26,7 @@ public sealed class TestSelector
 
     /// <summary>
     /// Good when the selected tests ran and none failed; bad when one failed (a quarantined failure
-    /// counts: it still failed); skip when the commit does not configure or build, or the test did
+    /// counts: it still failed; so does a flaky one, which failed an attempt before passing a rerun); skip when the commit does not configure or build, or the test did
     /// not run. A cached result passed with these exact inputs: good.
     /// </summary>
     public (Verdict Verdict, string Why, string? Line) Judge(ConfigurationResult r)
@@ -36,6 +36,9 @@ public sealed class TestSelector
         if (r.Steps.FirstOrDefault(s => s.Step is StepKind.Image or StepKind.Configure or StepKind.Build && s.Status is not StepStatus.Passed) is { } step)
             return (Verdict.Skip, $"does not {(step.Step == StepKind.Build ? "build" : step.Step == StepKind.Configure ? "configure" : "prepare its image")} ({step.Status.ToString().ToLowerInvariant()}{(step.Reason is null ? "" : ": " + step.Reason)})", null);
         var tests = r.Tests.Where(t => Matches(t.Name)).ToList();
+        // With --rerun-failures, a test that failed any attempt failed at this commit: the failure is there, if only now and then.
+        if (r.Reruns.FirstOrDefault(a => Matches(a.Test)) is { } rerun)
+            return (Verdict.Bad, $"{rerun.Test} {rerun.Outcome} ({rerun.Describe()})", $"{rerun.Test}: {rerun.Outcome} — {rerun.Describe()}");
         if (tests.FirstOrDefault(t => t.Status == TestStatus.Failed || (t.Status == TestStatus.Quarantined && t.LeftOut is null)) is { } failed)
             return (Verdict.Bad, $"{failed.Name} failed", Line(failed));
         if (tests.FirstOrDefault(t => t.Status == TestStatus.Passed) is { } passed)

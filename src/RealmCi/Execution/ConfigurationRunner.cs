@@ -33,6 +33,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var clock = Stopwatch.StartNew();
         var results = new List<StepResult>();
         IReadOnlyList<TestCaseResult> tests = [];
+        IReadOnlyList<TestAttempts> reruns = [];
         string? image = null, key = null, unavailable = null;
         StepPlan? plan = null;
         var executorKind = engine is null ? "host" : "docker";
@@ -79,6 +80,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 if (step.Kind == StepKind.Test)
                 {
                     var (testStep, testResults) = await TestStep.RunAsync(step, steps, folder, cancellation);
+                    (testStep, testResults, reruns) = await TestReruns.ApplyAsync(step, steps, folder, testStep, testResults, options.RerunFailures, options.FlakyFails, cancellation);
                     tests = testResults;
                     results.Add(testStep);
                     if (testStep.Status == StepStatus.Cancelled) return Finish();
@@ -131,9 +133,10 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 : ConfigurationStatus.Failed;
             var result = new ConfigurationResult(c.Id, status, results, tests, image, executorKind, started, clock.Elapsed.TotalSeconds, folder, Reproduce())
             {
-                CacheKey = key,
+                CacheKey = reruns.Count > 0 ? null : key, // a pass that needed reruns (flaky) is never reused: the next run tests again
                 RunId = options.RunId,
                 Reason = unavailable,
+                Reruns = reruns,
             };
             result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
             ConfigurationOutputs.Write(folder, result, plan, options.RunTests, cache);

@@ -92,6 +92,12 @@ public sealed record PipelineOptions
     /// <summary>Known failure signatures: a failed configuration's failing log is matched against them.</summary>
     public Matrix.FailureSignatures Signatures { get; init; } = Matrix.FailureSignatures.Empty;
 
+    /// <summary>--rerun-failures=N: rerun each failed test up to N times; one that passes on a rerun is flaky.</summary>
+    public int RerunFailures { get; init; }
+
+    /// <summary>--flaky=fail: a flaky test fails its configuration (default: it passes with a WARNING).</summary>
+    public bool FlakyFails { get; init; }
+
     /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
     public string? ArtifactsArgument { get; init; }
 

@@ -23,6 +23,8 @@ public static class ReproduceCommand
         if (!options.DownloadsAllowed) args.Add("--downloads=deny");
         if (options.SourcesFolder is { } sources) args.Add($"--sources={sources}");
         if (options.StepTimeout is { } cap) args.Add($"--step-timeout={Math.Max(1, Math.Ceiling(cap.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}");
+        if (options.RerunFailures > 0) args.Add($"--rerun-failures={options.RerunFailures.ToString(CultureInfo.InvariantCulture)}");
+        if (options.FlakyFails) args.Add("--flaky=fail");
         if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
         else if (options.Pack) args.Add("--pack");
         if (force) args.Add("--force");

@@ -11,7 +11,7 @@ public static class ReproduceScript
     public static string Text(StepPlan? plan, ConfigurationResult r, bool runTests)
     {
         var steps = plan is null ? "# (no step ran: the image was not ready)"
-            : string.Join("\n", plan.For(runTests).SelectMany(step => Lines(plan, step)));
+            : string.Join("\n", plan.For(runTests).SelectMany(step => Lines(plan, step, r.Reruns)));
         return $"""
         #!/usr/bin/env bash
         # Reproduces configuration {r.Id} ({r.StatusText} in realm-ci run {r.RunId}).
@@ -26,11 +26,19 @@ public static class ReproduceScript
         """;
     }
 
-    private static IEnumerable<string> Lines(StepPlan plan, PlannedStep step)
+    private static IEnumerable<string> Lines(StepPlan plan, PlannedStep step, IReadOnlyList<TestAttempts> reruns)
     {
         yield return $"# {step.Name} (timeout {step.Timeout.TotalMinutes:0.#} min)";
         if (step.Tests is { WrappedDir: { } dir } t)
             yield return $"# multi-rank tests run behind {string.Join(' ', t.Launcher)} from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
         yield return PlanText.Line(plan, step);
+        // --rerun-failures: the same ctest command, only the failed tests, once per attempt (|| true: a failed attempt is a result).
+        if (step.Kind == CMake.StepKind.Test)
+            foreach (var attempt in reruns.SelectMany(a => a.Attempts.Skip(1).Select(x => x.Number)).Distinct().Order())
+            {
+                var names = reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).Select(a => a.Test);
+                yield return $"# rerun attempt {attempt} of the failed tests: {string.Join(", ", reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).Select(a => $"{a.Test} {(a.Attempts.First(x => x.Number == attempt).Passed ? "passed" : "failed")}"))}";
+                yield return PlanText.Line(plan, step with { Command = TestReruns.Command(step.Command, names, $"rerun-{attempt}.xml") }) + " || true";
+            }
     }
 }

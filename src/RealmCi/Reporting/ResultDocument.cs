@@ -28,6 +28,9 @@ public sealed record ResultDocument(
 
     /// <summary>Known failure signatures found in the failing step's log (matrix <c>signatures:</c>).</summary>
     public IReadOnlyList<Results.KnownFailure>? KnownFailures { get; init; }
+
+    /// <summary>Failed tests that were rerun: every attempt, and whether the test was flaky or failed every time.</summary>
+    public IReadOnlyList<Results.TestAttempts>? Reruns { get; init; }
 }
 
 public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnlyList<string> Failures, IReadOnlyList<SkipDocument> Skips)

@@ -62,6 +62,7 @@ public static class ResultJson
             CachedAt = r.CachedAt,
             CachedFrom = r.CachedFrom,
             KnownFailures = r.Known.Count == 0 ? null : r.Known,
+            Reruns = r.Reruns.Count == 0 ? null : r.Reruns,
         };
     }
 }

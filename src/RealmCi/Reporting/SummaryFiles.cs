@@ -89,6 +89,11 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
                 var testcase = new XElement("testcase", new XAttribute("name", t.Name), new XAttribute("classname", r.Id),
                     new XAttribute("time", t.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
                 if (t.Status == TestStatus.Failed) testcase.Add(new XElement("failure", new XAttribute("message", t.Message ?? "failed")));
+                // Surefire's rerun elements: a flaky test's failed attempts; a failed test's failed reruns.
+                if (r.Reruns.FirstOrDefault(a => a.Test == t.Name) is { } rerun)
+                    foreach (var attempt in rerun.Attempts.Where(a => !a.Passed && (rerun.Flaky && t.Status == TestStatus.Passed || a.Number > 1)))
+                        testcase.Add(new XElement(rerun.Flaky && t.Status == TestStatus.Passed ? "flakyFailure" : "rerunFailure",
+                            new XAttribute("message", $"attempt {attempt.Number}: {attempt.Line}"), new XAttribute("time", attempt.Seconds.ToString("F3", CultureInfo.InvariantCulture))));
                 if (Skipped(t)) testcase.Add(new XElement("skipped", new XAttribute("message", SkipMessage(t))));
                 if (!string.IsNullOrEmpty(t.Output)) testcase.Add(new XElement("system-out", t.Output));
                 suite.Add(testcase);
@@ -126,6 +131,8 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         if (r.Tests.Count == 0) yield break;
         var tally = TestTally.Of(r.Tests);
         if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";
+        foreach (var a in r.Reruns)
+            yield return a.Flaky ? $"WARNING {r.Id}: flaky test {a.Test}: {a.Describe()}" : $"Failed every attempt {r.Id}: {a.Test}: {a.Describe()}";
         foreach (var t in r.Tests.Where(t => t.Status == TestStatus.Quarantined))
             yield return $"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
         foreach (var t in tally.QuarantinedButPassed)

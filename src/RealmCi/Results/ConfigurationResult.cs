@@ -64,6 +64,9 @@ public sealed record ConfigurationResult(
     /// <summary>Known failure signatures found in the failing step's log (matrix <c>signatures:</c>).</summary>
     public IReadOnlyList<KnownFailure> Known { get; init; } = [];
 
+    /// <summary>Failed tests that were rerun (--rerun-failures): every attempt, flaky or failed.</summary>
+    public IReadOnlyList<TestAttempts> Reruns { get; init; } = [];
+
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 
