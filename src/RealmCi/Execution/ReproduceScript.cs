@@ -33,7 +33,7 @@ public static class ReproduceScript
             yield return $"# multi-rank tests run behind {string.Join(' ', t.Launcher)} from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
         yield return PlanText.Line(plan, step);
         // --rerun-failures: the same ctest command, only the failed tests, once per attempt (|| true: a failed attempt is a result).
-        if (step.Kind == CMake.StepKind.Test)
+        if (step.Kind == StepKind.Test)
             foreach (var attempt in reruns.SelectMany(a => a.Attempts.Skip(1).Select(x => x.Number)).Distinct().Order())
             {
                 var names = reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).Select(a => a.Test);
