@@ -114,6 +114,7 @@ public sealed class BuildContext : CakeContextAdapter
             ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
+            Warnings = Settings.Warnings,
         };
     }
 

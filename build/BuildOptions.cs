@@ -50,5 +50,7 @@ public static class BuildOptions
         new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
         new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true),
         new("from-pack", "PATH", "Test: run only the tests from a pack made by --pack (same configuration, image recipe and source)"),
+        new("warnings", "POLICY", "Build/Test: report (default) or fail: what a compiler warning (file, line, flag) not in the baseline does"),
+        new("warnings-baseline", "FILE", "Build/Test: the warnings to compare with (default: the previous full build of the same configuration)"),
     ];
 }

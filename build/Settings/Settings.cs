@@ -104,4 +104,7 @@ public sealed record Settings
 
     /// <summary>--from-pack=PATH: run only the tests from a pack made by --pack.</summary>
     public string? FromPack { get; init; }
+
+    /// <summary>--warnings=report|fail and --warnings-baseline=FILE: the compiler-warning check after each build.</summary>
+    public RealmCi.Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;
 }

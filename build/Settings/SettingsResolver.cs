@@ -75,6 +75,9 @@ public static class SettingsResolver
             SourcesFolder = s.Path("sources", "Sources"),
             Pack = s.Flag("pack"),
             FromPack = s.Path("from-pack", null),
+            Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,
+                new() { ["report"] = RealmCi.Warnings.WarningPolicy.Report, ["fail"] = RealmCi.Warnings.WarningPolicy.Fail }, "report or fail"),
+                s.Path("warnings-baseline", null)),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");
