@@ -1,4 +1,5 @@
 using Cake.Core;
+using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Matrix;
 using Spectre.Console;
@@ -7,14 +8,23 @@ namespace RealmCi.Build;
 
 /// <summary>
 /// What a target sees: the resolved <see cref="Settings"/> (validated before any target runs;
-/// see <see cref="SettingsResolver"/>), the console, and the run's cancellation. A new option is a
-/// property of <see cref="Settings"/>; a member here only when targets need it derived.
+/// see <see cref="SettingsResolver"/>), the host's facts (gathered once by the host layer), the
+/// console, and the run's cancellation — and what is made at most once per run from them: the
+/// matrix, the engine (disposed with the context), its answer to a ping, the source cache.
+/// A new option is a property of <see cref="Settings"/>; a member here only when targets need it derived.
 /// </summary>
-public sealed class BuildContext : CakeContextAdapter
+public sealed class BuildContext : CakeContextAdapter, IDisposable
 {
-    public BuildContext(ICakeContext context, Settings settings, IAnsiConsole output, Stream standardOutput, CancellationToken cancellation = default) : base(context)
+    private ExpandedMatrix? matrix;
+    private DockerEngine? engine;
+    private Task<IContainerEngine?>? reachable;
+    private RealmCi.Sources.SourceCache? sources;
+
+    public BuildContext(ICakeContext context, Settings settings, HostFacts host, IAnsiConsole output, Stream standardOutput, CancellationToken cancellation = default)
+        : base(context)
     {
         Settings = settings;
+        Host = host;
         Cancellation = cancellation;
         Output = output;
         StandardOutput = standardOutput;
@@ -22,6 +32,9 @@ public sealed class BuildContext : CakeContextAdapter
 
     /// <summary>Every setting of this run.</summary>
     public Settings Settings { get; }
+
+    /// <summary>The machine: environment, GPUs, cores, engine endpoint, start time.</summary>
+    public HostFacts Host { get; }
 
     /// <summary>Cancelled by Ctrl-C or SIGTERM.</summary>
     public CancellationToken Cancellation { get; }
@@ -35,6 +48,12 @@ public sealed class BuildContext : CakeContextAdapter
     public Stream StandardOutput { get; }
 
     public string MatrixFile => Settings.MatrixFile;
+
+    /// <summary>The matrix file, loaded, expanded and validated once per run (its source section included).</summary>
+    public ExpandedMatrix Matrix => matrix ??= RealmCi.Matrix.MatrixFile.Open(MatrixFile);
+
+    /// <summary>The run's one Docker engine client (created on first use, disposed with the context).</summary>
+    public IContainerEngine Engine => engine ??= new DockerEngine(Host.EngineEndpoint);
 
     public ListingFormat Format => Settings.Format;
 
@@ -51,8 +70,7 @@ public sealed class BuildContext : CakeContextAdapter
     public bool Verbose => Settings.Verbosity >= VerbosityLevel.Verbose;
 
     /// <summary>A live view in a terminal; plain timestamped lines in CI logs, pipes and files.</summary>
-    public bool Live => Output.Profile.Capabilities.Interactive && !System.Console.IsOutputRedirected
-        && System.Environment.GetEnvironmentVariable("CI") is null or "" && !Verbose;
+    public bool Live => Output.Profile.Capabilities.Interactive && Host.Interactive && Host.Variable("CI") is null && !Verbose;
 
     /// <summary>The results folder: --artifacts, else cake.config, else ./artifacts.</summary>
     public string Artifacts => Settings.Artifacts;
@@ -64,31 +82,36 @@ public sealed class BuildContext : CakeContextAdapter
 
     public bool Pull => Settings.Pull;
 
+    /// <summary>The engine when it answers a ping (asked once per run), else null.</summary>
+    public Task<IContainerEngine?> ReachableEngineAsync() => reachable ??= PingAsync();
+
+    private async Task<IContainerEngine?> PingAsync()
+    {
+        try { await Engine.PingAsync(Cancellation); return Engine; }
+        catch (EngineUnavailableException) { return null; }
+    }
+
     /// <summary>
     /// The selection options with what this host offers (<see cref="HostOfferProbe"/>): the engine's
     /// images, debootstrap, GPUs, declared sources on disk, and the --pull / --downloads settings.
     /// With the host executor nothing is probed (no images to prepare). --only-available filters
     /// by it before the coverage strategy; every selected configuration gets its availability.
     /// </summary>
-    public async Task<SelectionOptions> SelectionWithOfferAsync(MatrixDefinition matrix)
+    public async Task<SelectionOptions> SelectionWithOfferAsync(MatrixDefinition definition)
     {
         if (Executor == ExecutorKind.Host) return Selection with { OnlyAvailable = false };
-        var engine = new RealmCi.Containers.DockerEngine();
-        RealmCi.Containers.IContainerEngine? reachable = engine;
-        try { await engine.PingAsync(Cancellation); }
-        catch (RealmCi.Containers.EngineUnavailableException) { reachable = null; }
-        var offer = await HostOfferProbe.ProbeAsync(matrix, reachable, Pull, Settings.Downloads, SourceCache(), Cancellation);
+        var offer = await HostOfferProbe.ProbeAsync(definition, Host, await ReachableEngineAsync(), Pull, Settings.Downloads, SourceCache(), Cancellation);
         return Selection with { Offer = offer, OnlyAvailable = Settings.OnlyAvailable };
     }
 
     /// <summary>Declared source archives: --sources=DIR first, then the cache's sources folder.</summary>
-    public RealmCi.Sources.SourceCache SourceCache() => new(RealmCi.Sources.SourceCache.DefaultFolder(Cache), Settings.SourcesFolder, Settings.Downloads,
+    public RealmCi.Sources.SourceCache SourceCache() => sources ??= new(RealmCi.Sources.SourceCache.DefaultFolder(Cache), Settings.SourcesFolder, Settings.Downloads,
         new RealmCi.Sources.HttpSourceDownloader());
 
-    /// <summary>The pipeline's options; resolves (and if needed clones) the source.</summary>
+    /// <summary>The pipeline's options, built once from the settings and the host's facts; resolves (and if needed clones) the source.</summary>
     public async Task<PipelineOptions> PipelineAsync(bool runTests)
     {
-        var project = MatrixLoader.LoadSource(MatrixFile); // the matrix file's source section: repository, ref, where the project is
+        var project = Matrix.Definition.Source; // the matrix file's source section: repository, ref, where the project is
         var source = await SourceLocator.ResolveAsync(Settings.RealmSource, Cache, Settings.RealmRepository ?? project.Repository,
             Settings.RealmRef ?? project.Ref, project, line => Output.WriteLine(line), Cancellation);
         return new PipelineOptions
@@ -107,29 +130,38 @@ public sealed class BuildContext : CakeContextAdapter
             Pack = Settings.Pack,
             FromPack = Settings.FromPack,
             StepTimeout = Settings.StepTimeout,
-            ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
             MatrixFile = MatrixFile,
             CommandLineDefines = Selection.CommandLine.Cmake,
             CommandLineEnv = Selection.CommandLine.Env,
-            ArtifactsArgument = Argument("artifacts") is null ? null : Artifacts,
+            ArtifactsArgument = Settings.ArtifactsGiven ? Artifacts : null,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
+            Quarantine = Matrix.Definition.Quarantine,
+            Signatures = Matrix.Definition.Signatures,
+            Host = Host,
+            GpuPresent = Host.HasGpu,
+            GpuVendors = Host.GpuVendors,
+            User = Host.User,
+            RunId = Host.RunId,
             Warnings = Settings.Warnings,
         };
     }
 
+    /// <summary>The downstream project a release's binaries must serve: --consumer, else consumer/ beside the matrix file.</summary>
+    public static string ConsumerOf(Settings settings) =>
+        settings.Consumer ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(settings.MatrixFile)!, "consumer");
+
     /// <summary>The Release target's options: --tag, --dry-run, --replace, --allow-missing, --consumer (default: consumer/ beside the matrix file).</summary>
     public RealmCi.Release.ReleaseOptions Release(string repository, string project) => new()
     {
-        Tag = Settings.Tag ?? throw new RealmCi.Errors.RealmCiException("--target=Release needs --tag=TAG"),
+        Tag = Settings.Tag!, // checked before any target runs (ReleaseTask.Check)
         Repository = repository,
         Project = project,
-        Consumer = Settings.Consumer ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(MatrixFile)!, "consumer"),
+        Consumer = ConsumerOf(Settings),
         DryRun = Settings.DryRun,
         Replace = Settings.Replace,
         AllowMissing = Settings.AllowMissing,
     };
 
-    /// <summary>The last value of a command-line option as given (prefer <see cref="Settings"/>: it is validated).</summary>
-    public string? Argument(string name) => Arguments.HasArgument(name) ? Arguments.GetArguments(name).Last() : null;
+    public void Dispose() => engine?.Dispose();
 }

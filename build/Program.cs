@@ -32,7 +32,7 @@ try
 {
     var host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
     using var stdout = Console.OpenStandardOutput();
-    return await host.RunAsync(args, root, Console.Out, Console.Error, stdout, interrupt.Token);
+    return await host.RunAsync(args, root, HostProbe.Probe(HostProbe.Variables()), Console.Out, Console.Error, stdout, interrupt.Token);
 }
 catch (Exception e)
 {

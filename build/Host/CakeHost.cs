@@ -1,9 +1,11 @@
+using System.Reflection;
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 using RealmCi.Errors;
+using RealmCi.Execution;
 using Spectre.Console;
 
 namespace RealmCi.Build.Host;
@@ -29,7 +31,9 @@ public sealed class CakeHost
         this.options = options;
     }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, TextWriter stdout, TextWriter stderr, Stream rawStdout, CancellationToken cancellation = default)
+    /// <summary>Runs one target; <paramref name="host"/> is what <see cref="HostProbe"/> found (tests pass a made-up host).</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, string root, HostFacts host, TextWriter stdout, TextWriter stderr, Stream rawStdout,
+        CancellationToken cancellation = default)
     {
         var parsed = CommandLine.Read(args, options);
         var diagnostic = parsed.Values["verbosity"].LastOrDefault()?.ToLowerInvariant() is "diagnostic" or "d";
@@ -37,11 +41,13 @@ public sealed class CakeHost
         {
             if (parsed.Values.Contains("help")) { WriteHelp(stdout); return ExitCodes.Success; }
             if (parsed.Values.Contains("description")) { WriteTargets(stdout); return ExitCodes.Success; }
+            if (parsed.Values.Contains("version")) { stdout.WriteLine($"realm-ci {Version}"); return ExitCodes.Success; }
 
             var fileSystem = new FileSystem();
             var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
             var configuration = ReadConfiguration(root, fileSystem, environment);
-            var variables = Variables();
+            var variables = host.Environment;
+            var instances = tasks.ToDictionary(t => t.Name, t => (FrostingTask<BuildContext>)Activator.CreateInstance(t.Type)!);
             var settings = SettingsResolver.Resolve(new SettingsInputs
             {
                 Arguments = parsed.Values,
@@ -50,23 +56,26 @@ public sealed class CakeHost
                 Environment = variables,
                 Root = root,
                 WorkingDirectory = Environment.CurrentDirectory,
-                Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                Home = host.Variable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
                 Targets = [.. tasks.Select(t => t.Name)],
                 DefaultTarget = defaultTarget,
+                Options = options,
+                Dependencies = tasks.ToDictionary(t => t.Name, t => t.Dependencies, StringComparer.OrdinalIgnoreCase),
+                Checks = instances.ToDictionary(p => p.Key, p => (Func<Settings, IEnumerable<string>>)p.Value.Check, StringComparer.OrdinalIgnoreCase),
             });
 
             var log = new HostLog(new CakeBuildLog(new StderrConsole(), (Verbosity)settings.Verbosity));
             var context = CreateContext(fileSystem, environment, configuration, parsed.Values, log);
             var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-            if (Console.IsOutputRedirected) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
-            var buildContext = new BuildContext(context, settings, output, rawStdout, cancellation);
+            if (!host.Interactive) output.Profile.Width = 250; // a log or a pipe: don't wrap at 80 columns
+            using var buildContext = new BuildContext(context, settings, host, output, rawStdout, cancellation);
 
             var engine = new CakeEngine(new CakeDataService(), log);
             foreach (var info in tasks)
             {
                 var builder = engine.RegisterTask(info.Name).Description(info.Description);
                 foreach (var dependency in info.Dependencies) builder.IsDependentOn(dependency);
-                var instance = (FrostingTask<BuildContext>)Activator.CreateInstance(info.Type)!;
+                var instance = instances[info.Name];
                 builder.Does(() => instance.RunAsync(buildContext));
             }
             var strategy = new DefaultExecutionStrategy(log, new ReportPrinter(log));
@@ -91,13 +100,9 @@ public sealed class CakeHost
         }
     }
 
-    private static Dictionary<string, string> Variables()
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            if (entry.Key is string key && entry.Value is string value) variables[key] = value;
-        return variables;
-    }
+    /// <summary>The build program's version (Directory.Build.props), as <c>--version</c> prints it.</summary>
+    public static string Version =>
+        typeof(CakeHost).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private static ICakeConfiguration ReadConfiguration(string root, FileSystem fileSystem, CakeEnvironment environment)
     {
@@ -174,11 +179,12 @@ public sealed class CakeHost
         output.WriteLine();
         WriteTargets(output);
         output.WriteLine();
-        output.WriteLine("Options:");
+        output.WriteLine("Options ([targets that take it]; given to another target, an option is an error):");
         foreach (var o in options)
         {
             var form = o.IsFlag ? $"--{o.Name}" : $"--{o.Name}={o.ValueHint}";
-            output.WriteLine($"  {form,-22} {o.Description}");
+            var targets = o.Targets is { } only ? $" [{string.Join(", ", only)}]" : "";
+            output.WriteLine($"  {form,-22} {o.Description}{targets}");
         }
         output.WriteLine();
         output.WriteLine("Exit codes:");

@@ -8,7 +8,7 @@ public sealed record ParsedArguments(ILookup<string, string> Values, IReadOnlyLi
 
 /// <summary>
 /// Parses Cake-style arguments: <c>--name=value</c>, <c>--name value</c>, <c>--flag</c>, and
-/// the short forms <c>-t</c> (target) and <c>-v</c> (verbosity). Names are case-insensitive;
+/// the short forms <c>-t</c> (target), <c>-v</c> (verbosity) and <c>-h</c> (help). Names are case-insensitive;
 /// a name may repeat. Unknown names are rejected with the closest known one.
 /// </summary>
 public static class CommandLine
@@ -32,7 +32,7 @@ public static class CommandLine
             string name;
             string? value = null;
             if (arg.StartsWith("--", StringComparison.Ordinal)) name = arg[2..];
-            else if (arg is "-t" or "-v") name = arg == "-t" ? "target" : "verbosity";
+            else if (arg is "-t" or "-v" or "-h") name = arg switch { "-t" => "target", "-v" => "verbosity", _ => "help" };
             else if (arg.StartsWith('-') && arg.Length > 1) name = arg[1..];
             else { problems.Add($"unexpected argument '{arg}': options look like --name=value (see --help)"); continue; }
 

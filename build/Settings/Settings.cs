@@ -31,6 +31,9 @@ public sealed record Settings
 
     public required string Artifacts { get; init; }
 
+    /// <summary>Whether --artifacts was given on the command line (a rerun's command then names it).</summary>
+    public bool ArtifactsGiven { get; init; }
+
     /// <summary>Persistent caches (ccache, clones, result cache).</summary>
     public required string Cache { get; init; }
 
@@ -85,6 +88,9 @@ public sealed record Settings
 
     public bool Plan { get; init; }
 
+    /// <summary>Ci --plan: leave out jobs on self-hosted runners (a pull/merge request's pipeline).</summary>
+    public bool Untrusted { get; init; }
+
     public bool Check { get; init; }
 
     /// <summary>Ci: the folder the files go into (default: the working directory).</summary>
@@ -104,6 +110,18 @@ public sealed record Settings
 
     /// <summary>--from-pack=PATH: run only the tests from a pack made by --pack.</summary>
     public string? FromPack { get; init; }
+
+    /// <summary>Bisect: the commit where the test passes (--good=REF) and where it fails (--bad=REF).</summary>
+    public string? Good { get; init; }
+
+    public string? Bad { get; init; }
+
+    /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
+    public string? BisectTest { get; init; }
+
+    /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>--warnings=report|fail and --warnings-baseline=FILE: the compiler-warning check after each build.</summary>
     public RealmCi.Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;

@@ -27,4 +27,13 @@ public sealed record SettingsInputs
     public IReadOnlyList<string> Targets { get; init; } = [];
 
     public required string DefaultTarget { get; init; }
+
+    /// <summary>Every option, with the targets that take it (see <see cref="TargetOptions"/>).</summary>
+    public IReadOnlyList<BuildOption> Options { get; init; } = BuildOptions.All;
+
+    /// <summary>Target → the targets it depends on (they run first; their options are taken too).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Target → its own checks of the resolved settings (see <c>FrostingTask.Check</c>), run with every other check.</summary>
+    public IReadOnlyDictionary<string, Func<Settings, IEnumerable<string>>> Checks { get; init; } = new Dictionary<string, Func<Settings, IEnumerable<string>>>();
 }

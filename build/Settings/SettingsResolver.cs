@@ -45,6 +45,7 @@ public static class SettingsResolver
                 CommandLine = Facets.Empty with { Cmake = s.KeyValues("define"), Env = s.KeyValues("env") },
             },
             Artifacts = s.Path("artifacts", "Artifacts") ?? s.Absolute("artifacts", inputs.Root),
+            ArtifactsGiven = inputs.Arguments.Contains("artifacts"),
             Cache = s.Path(null, "Cache") ?? s.DefaultCache(),
             Executor = s.Choice("executor", "Executor", ExecutorKind.Auto,
                 new() { ["auto"] = ExecutorKind.Auto, ["docker"] = ExecutorKind.Docker, ["host"] = ExecutorKind.Host }, "auto, docker or host"),
@@ -68,6 +69,7 @@ public static class SettingsResolver
             Ci = s.Choice<RealmCi.Ci.CiPlatform?>("ci", null, null, new() { ["github"] = RealmCi.Ci.CiPlatform.Github, ["gitlab"] = RealmCi.Ci.CiPlatform.Gitlab }, "github or gitlab"),
             Static = s.Flag("static"),
             Plan = s.Flag("plan"),
+            Untrusted = s.Flag("untrusted"),
             Check = s.Flag("check"),
             Output = s.Path("output", null),
             OnlyAvailable = s.Flag("only-available"),
@@ -75,12 +77,21 @@ public static class SettingsResolver
             SourcesFolder = s.Path("sources", "Sources"),
             Pack = s.Flag("pack"),
             FromPack = s.Path("from-pack", null),
+            Good = s.Text("good", null),
+            Bad = s.Text("bad", null),
+            BisectTest = s.Text("test", null),
+            DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
             Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,
                 new() { ["report"] = RealmCi.Warnings.WarningPolicy.Report, ["fail"] = RealmCi.Warnings.WarningPolicy.Fail }, "report or fail"),
                 s.Path("warnings-baseline", null)),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");
+        if (inputs.Targets.Count == 0 || inputs.Targets.Contains(settings.Target)) // an unknown target is the problem to fix first
+            foreach (var problem in TargetOptions.Problems(settings.Target, inputs)) s.Problem(problem);
+        if (s.Problems.Count == 0) // a target's own checks read valid settings only
+            foreach (var target in TargetOptions.Closure(settings.Target, inputs.Dependencies))
+                if (inputs.Checks.GetValueOrDefault(target) is { } check) foreach (var problem in check(settings)) s.Problem(problem);
         if (s.Problems.Count > 0) throw new RealmCiException(string.Join(System.Environment.NewLine, s.Problems));
         return settings;
     }

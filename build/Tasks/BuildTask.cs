@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
@@ -16,13 +15,14 @@ public sealed class BuildTask : FrostingTask<BuildContext>
 
     internal static async Task<int> Run(BuildContext context, bool runTests)
     {
+        var matrix = context.Matrix;
+        Selector.Select(matrix, context.Selection); // an empty selection is exit 5 before any lock, clone or engine call
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        var matrix = MatrixFile.Open(context.MatrixFile);
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
         var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
-        var options = (await context.PipelineAsync(runTests)) with { Quarantine = matrix.Definition.Quarantine };
+        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
+        var options = await context.PipelineAsync(runTests);
         if (options.FromPack is { } pack) await RealmCi.Packs.PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
-        return await Pipeline.RunAsync(selection, options, () => new DockerEngine(), observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }
 }

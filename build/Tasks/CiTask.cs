@@ -1,6 +1,5 @@
 using RealmCi.Build.Host;
 using RealmCi.Ci;
-using RealmCi.Errors;
 
 namespace RealmCi.Build.Tasks;
 
@@ -8,18 +7,24 @@ namespace RealmCi.Build.Tasks;
 [TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--plan])")]
 public sealed class CiTask : FrostingTask<BuildContext>
 {
+    public override IEnumerable<string> Check(Settings settings)
+    {
+        if (settings.Ci is null) yield return "--target=Ci needs --ci=github or --ci=gitlab";
+    }
+
     public override void Run(BuildContext context)
     {
         var request = new CiRequest
         {
-            Platform = context.Settings.Ci ?? throw new RealmCiException("--target=Ci needs --ci=github or --ci=gitlab"),
+            Platform = context.Settings.Ci!.Value, // checked before any target runs
             MatrixFile = context.MatrixFile,
             Root = context.Root,
             Profiles = context.Profiles,
             Selection = context.Selection with { Profile = null },
             Static = context.Settings.Static,
             Plan = context.Settings.Plan,
-            Packs = context.Settings.Pack,
+            Untrusted = context.Settings.Untrusted,
+            Force = context.Settings.Force,
             Check = context.Settings.Check,
             Output = context.Settings.Output ?? Path.GetFullPath("."),
         };

@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using Spectre.Console;
@@ -19,7 +18,7 @@ public sealed class CleanTask : FrostingTask<BuildContext>
     {
         var settings = context.Settings;
         using var artifacts = settings.Remove ? ArtifactsLock.Acquire(context.Artifacts) : null; // no run may be writing build trees
-        using var engine = context.Executor == ExecutorKind.Host ? null : new DockerEngine();
+        var engine = context.Executor == ExecutorKind.Host ? null : context.Engine;
         var request = new CleanRequest(context.Artifacts, context.Cache) { OlderThan = settings.OlderThan, Remove = settings.Remove };
         context.ExitCode = await DiskCleanup.RunAsync(request, engine, line => context.Output.WriteLine(line), context.Cancellation);
     }

@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
@@ -13,9 +12,9 @@ public sealed class ImagesTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        var selection = Selector.Select(context.Matrix, context.Selection);
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        var selection = Selector.Select(MatrixFile.Open(context.MatrixFile), context.Selection);
-        context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => new DockerEngine(), new RunReporter(context.Output, context.Verbose), context.Cancellation,
+        context.ExitCode = await Pipeline.PrepareImagesAsync(selection, context.Pull, () => context.Engine, new RunReporter(context.Output, context.Verbose), context.Cancellation,
             context.SourceCache());
     }
 }

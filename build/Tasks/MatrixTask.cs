@@ -9,9 +9,11 @@ public sealed class MatrixTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        var matrix = context.Matrix;
+        if (context.Explain is { } id) Explainer.CheckId(matrix, id); // a mistyped Id is exit 2, before the host is probed
         // Tables and --explain show availability on this host; JSON (for CI generation) stays host-independent unless --only-available asks.
         var options = context.Format == ListingFormat.Table || context.Explain is not null || context.Settings.OnlyAvailable
-            ? await context.SelectionWithOfferAsync(MatrixFile.Open(context.MatrixFile).Definition) : context.Selection;
-        MatrixListing.Run(context.MatrixFile, options, context.Format, context.Explain, context.Output, context.StandardOutput);
+            ? await context.SelectionWithOfferAsync(matrix.Definition) : context.Selection;
+        MatrixListing.Run(matrix, options, context.Format, context.Explain, context.Output, context.StandardOutput);
     }
 }

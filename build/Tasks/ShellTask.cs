@@ -1,5 +1,4 @@
 using RealmCi.Build.Host;
-using RealmCi.Containers;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;
 using RealmCi.Matrix;
@@ -11,14 +10,16 @@ namespace RealmCi.Build.Tasks;
 [TaskDescription("Open an interactive shell in one configuration's container (--config=ID)")]
 public sealed class ShellTask : FrostingTask<BuildContext>
 {
+    public override IEnumerable<string> Check(Settings settings)
+    {
+        if (settings.Selection.Configs.Length != 1) yield return "--target=Shell needs exactly one --config=ID";
+    }
+
     public override async Task RunAsync(BuildContext context)
     {
+        var configuration = Selector.Select(context.Matrix, context.Selection).Configurations[0];
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
-        var matrix = MatrixFile.Open(context.MatrixFile);
-        if (context.Selection.Configs.Length != 1)
-            throw new RealmCi.Errors.RealmCiException("--target=Shell needs exactly one --config=ID");
-        var configuration = Selector.Select(matrix, context.Selection).Configurations[0];
-        context.ExitCode = await InteractiveShell.RunAsync(configuration, await context.PipelineAsync(runTests: false), new DockerEngine(),
+        context.ExitCode = await InteractiveShell.RunAsync(configuration, await context.PipelineAsync(runTests: false), context.Engine,
             line => context.Output.WriteLine(line), context.Cancellation);
     }
 }

@@ -13,7 +13,17 @@ namespace RealmCi.IntegrationTests;
 /// </summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
-    public DockerEngine Engine { get; } = new();
+    /// <summary>This machine as the front end's host layer would describe it (integration tests may read the real host).</summary>
+    public static HostFacts Host { get; } = HostFacts.Neutral with
+    {
+        Environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToImmutableSortedDictionary(e => (string)e.Key, e => e.Value as string ?? "", StringComparer.Ordinal),
+        User = HostFacts.CurrentUser(),
+        Cores = Environment.ProcessorCount,
+        EngineEndpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : HostFacts.Neutral.EngineEndpoint,
+    };
+
+    public DockerEngine Engine { get; } = new(Host.EngineEndpoint);
 
     public static string Root { get; } = FindRoot();
 
@@ -36,6 +46,7 @@ public sealed class EngineFixture : IAsyncLifetime
         Parallel = 2,
         Jobs = 2,
         GpuPresent = false,
+        Host = Host,
         RunId = $"it-{name}-{Guid.NewGuid():N}"[..24],
     };
 

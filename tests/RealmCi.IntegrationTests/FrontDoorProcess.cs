@@ -13,7 +13,7 @@ internal sealed class FrontDoorProcess : IDisposable
     private readonly Task<string> stdout;
     private readonly Task<string> stderr;
 
-    private FrontDoorProcess(string file, IEnumerable<string> args)
+    private FrontDoorProcess(string file, IEnumerable<string> args, string? root = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -21,7 +21,7 @@ internal sealed class FrontDoorProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = EngineFixture.Root,
+            WorkingDirectory = root ?? EngineFixture.Root,
             StandardOutputEncoding = new UTF8Encoding(false),
         };
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -46,9 +46,19 @@ internal sealed class FrontDoorProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static FrontDoorProcess BuildSh(params string[] args) => new(Path.Combine(EngineFixture.Root, "build.sh"), args);
+    public static FrontDoorProcess BuildSh(params string[] args) => In(EngineFixture.Root).BuildSh(args);
 
-    public static FrontDoorProcess BuildPs1(params string[] args) => new(Pwsh, ["-NoProfile", "-NonInteractive", "-File", Path.Combine(EngineFixture.Root, "build.ps1"), .. args]);
+    public static FrontDoorProcess BuildPs1(params string[] args) => In(EngineFixture.Root).BuildPs1(args);
+
+    /// <summary>The bootstraps of the checkout at <paramref name="root"/> (a copy, for tests that make them rebuild).</summary>
+    public static Checkout In(string root) => new(root);
+
+    public sealed record Checkout(string Root)
+    {
+        public FrontDoorProcess BuildSh(params string[] args) => new(Path.Combine(Root, "build.sh"), args, Root);
+
+        public FrontDoorProcess BuildPs1(params string[] args) => new(Pwsh, ["-NoProfile", "-NonInteractive", "-File", Path.Combine(Root, "build.ps1"), .. args], Root);
+    }
 
     /// <summary>Waits for the exit (failing the test after <paramref name="timeout"/>) and returns what it wrote.</summary>
     public (int Code, string Out, string Err) Wait(TimeSpan timeout)

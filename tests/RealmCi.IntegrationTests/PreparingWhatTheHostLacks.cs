@@ -81,7 +81,7 @@ public class PreparingWhatTheHostLacks(EngineFixture fx)
         var matrix = MatrixFile.Open(matrixFile);
         var options = fx.Options(name) with { SourcesFolder = sources, DownloadsAllowed = false, MatrixFile = matrixFile };
         var cache = new SourceCache(SourceCache.DefaultFolder(options.Cache), sources, false, new NoDownloads());
-        var offer = await HostOfferProbe.ProbeAsync(matrix.Definition, fx.Engine, pullsAllowed: false, downloadsAllowed: false, cache, CancellationToken.None);
+        var offer = await HostOfferProbe.ProbeAsync(matrix.Definition, options.Host, fx.Engine, pullsAllowed: false, downloadsAllowed: false, cache, CancellationToken.None);
         var selection = Selector.Select(matrix, new SelectionOptions { Configs = [id], Offer = offer });
         var code = await Pipeline.RunAsync(selection, options, () => fx.Engine, new SilentObserver(), CancellationToken.None);
         return (code, JsonDocument.Parse(File.ReadAllText(Path.Combine(options.Artifacts, "summary.json"))), options);

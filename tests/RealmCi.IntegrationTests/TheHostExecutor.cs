@@ -12,7 +12,7 @@ public class TheHostExecutor
         var work = Directory.CreateTempSubdirectory("realm-ci-host-").FullName;
         try
         {
-            var options = new PipelineOptions { Source = EngineFixture.FixtureSource, Artifacts = work, Cache = Path.Combine(work, "cache"), Executor = ExecutorKind.Host, GpuPresent = false };
+            var options = new PipelineOptions { Source = EngineFixture.FixtureSource, Artifacts = work, Cache = Path.Combine(work, "cache"), Executor = ExecutorKind.Host, GpuPresent = false, Host = EngineFixture.Host };
             var r = await new ConfigurationRunner(options, null, null, new SilentObserver()).RunAsync(c, 2, CancellationToken.None);
             Assert.Equal(ConfigurationStatus.Passed, r.Status);
             Assert.Equal("host", r.Executor);

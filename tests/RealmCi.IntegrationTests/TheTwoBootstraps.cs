@@ -10,9 +10,26 @@ namespace RealmCi.IntegrationTests;
 public class TheTwoBootstraps
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-    private static string Stamp => Path.Combine(EngineFixture.Root, "build", "bin", "Release", "net10.0", ".inputs");
+    /// <summary>
+    /// A copy of the checkout's front door (bootstraps, build program, library, matrix), times kept
+    /// so its stamp stays valid: the tests that make a bootstrap rebuild write the copy's stamp and
+    /// build output, never the checkout's.
+    /// </summary>
+    private static readonly Lazy<FrontDoorProcess.Checkout> Copy = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("realm-ci-front-door-").FullName;
+        string[] parts = ["build", "src", "matrix", "build.sh", "build.ps1", "cake.config", "global.json", "Directory.Build.props", "Directory.Packages.props"];
+        var cp = System.Diagnostics.Process.Start("cp", ["-a", .. parts.Select(p => Path.Combine(EngineFixture.Root, p)), root])!;
+        cp.WaitForExit();
+        Assert.Equal(0, cp.ExitCode);
+        return FrontDoorProcess.In(root);
+    });
 
-    private static void ForceRebuild() => File.WriteAllText(Stamp, "stale");
+    private static FrontDoorProcess.Checkout ForceRebuild()
+    {
+        File.WriteAllText(Path.Combine(Copy.Value.Root, "build", "bin", "Release", "net10.0", ".inputs"), "stale");
+        return Copy.Value;
+    }
 
     [Theory]
     [InlineData("--target=Matrix", "--format=json")]
@@ -20,9 +37,9 @@ public class TheTwoBootstraps
     [InlineData("--help")]
     public void BothWriteTheSameStandardOutput(params string[] args)
     {
-        using var sh = FrontDoorProcess.BuildSh(args);
+        using var sh = Copy.Value.BuildSh(args);
         var bash = sh.Wait(Patience);
-        using var ps = FrontDoorProcess.BuildPs1(args);
+        using var ps = Copy.Value.BuildPs1(args);
         var pwsh = ps.Wait(Patience);
         Assert.True(bash.Code == 0, bash.Err);
         Assert.True(pwsh.Code == 0, pwsh.Err);
@@ -33,9 +50,9 @@ public class TheTwoBootstraps
     [Fact]
     public void BothGiveTheSameExitCodeAndErrorForBadOptions()
     {
-        using var sh = FrontDoorProcess.BuildSh("--target=Matrix", "--jobs=abc", "--pull=sometimes");
+        using var sh = Copy.Value.BuildSh("--target=Matrix", "--jobs=abc", "--pull=sometimes");
         var bash = sh.Wait(Patience);
-        using var ps = FrontDoorProcess.BuildPs1("--target=Matrix", "--jobs=abc", "--pull=sometimes");
+        using var ps = Copy.Value.BuildPs1("--target=Matrix", "--jobs=abc", "--pull=sometimes");
         var pwsh = ps.Wait(Patience);
         Assert.Equal(2, bash.Code);
         Assert.Equal(2, pwsh.Code);
@@ -47,8 +64,7 @@ public class TheTwoBootstraps
     [Fact]
     public void JsonIsTheOnlyStandardOutputEvenWhenBuildPs1RebuildsTheProgram()
     {
-        ForceRebuild();
-        using var ps = FrontDoorProcess.BuildPs1("--target=Matrix", "--format=json");
+        using var ps = ForceRebuild().BuildPs1("--target=Matrix", "--format=json");
         var (code, output, error) = ps.Wait(Patience);
         Assert.True(code == 0, error);
         Assert.Contains("build.ps1: building the build program...", error);
@@ -58,8 +74,7 @@ public class TheTwoBootstraps
     [Fact]
     public void JsonIsTheOnlyStandardOutputEvenWhenBuildShRebuildsTheProgram()
     {
-        ForceRebuild();
-        using var sh = FrontDoorProcess.BuildSh("--target=Matrix", "--format=json");
+        using var sh = ForceRebuild().BuildSh("--target=Matrix", "--format=json");
         var (code, output, error) = sh.Wait(Patience);
         Assert.True(code == 0, error);
         Assert.Contains("build.sh: building the build program...", error);
@@ -69,11 +84,11 @@ public class TheTwoBootstraps
     [Fact]
     public void EachBootstrapAcceptsTheStampTheOtherWrote()
     {
+        var copy = ForceRebuild();
+        using (var sh = copy.BuildSh("--target=Matrix")) Assert.Contains("building the build program", sh.Wait(Patience).Err);
+        using (var ps = copy.BuildPs1("--target=Matrix")) Assert.DoesNotContain("building", ps.Wait(Patience).Err);
         ForceRebuild();
-        using (var sh = FrontDoorProcess.BuildSh("--target=Matrix")) Assert.Contains("building the build program", sh.Wait(Patience).Err);
-        using (var ps = FrontDoorProcess.BuildPs1("--target=Matrix")) Assert.DoesNotContain("building", ps.Wait(Patience).Err);
-        ForceRebuild();
-        using (var ps = FrontDoorProcess.BuildPs1("--target=Matrix")) Assert.Contains("building the build program", ps.Wait(Patience).Err);
-        using (var sh = FrontDoorProcess.BuildSh("--target=Matrix")) Assert.DoesNotContain("building", sh.Wait(Patience).Err);
+        using (var ps = copy.BuildPs1("--target=Matrix")) Assert.Contains("building the build program", ps.Wait(Patience).Err);
+        using (var sh = copy.BuildSh("--target=Matrix")) Assert.DoesNotContain("building", sh.Wait(Patience).Err);
     }
 }

@@ -44,6 +44,7 @@ public static class CMakeCommands
             "--output-junit", at.JUnit,
         ];
         args.AddRange(LabelFilters(t.Labels, t.ExcludeLabels.Concat(extraExcludedLabels)));
+        args.AddRange(NameFilters(t));
         return args;
     }
 
@@ -55,7 +56,7 @@ public static class CMakeCommands
     {
         var t = c.Settings.Test;
         List<string> args = ["ctest", "--test-dir", at.Build, "--show-only=json-v1"];
-        if (selected) args.AddRange(LabelFilters(t.Labels, t.ExcludeLabels));
+        if (selected) args.AddRange(LabelFilters(t.Labels, t.ExcludeLabels).Concat(NameFilters(t)));
         if (onlyLabels is not null && onlyLabels.Any()) { args.Add("-L"); args.Add(Regex(onlyLabels)); }
         return args;
     }
@@ -67,6 +68,13 @@ public static class CMakeCommands
         var e = exclude.Distinct().ToList();
         if (i.Count > 0) { yield return "-L"; yield return Regex(i); }
         if (e.Count > 0) { yield return "-LE"; yield return Regex(e); }
+    }
+
+    /// <summary>ctest's name filters (<c>-R</c>, <c>-E</c>), when the matrix gives them.</summary>
+    internal static IEnumerable<string> NameFilters(TestFacet t)
+    {
+        if (t.Regex is { } r) { yield return "-R"; yield return r; }
+        if (t.ExcludeRegex is { } e) { yield return "-E"; yield return e; }
     }
 
     internal static string Regex(IEnumerable<string> labels) =>

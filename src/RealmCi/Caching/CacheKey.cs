@@ -91,6 +91,8 @@ public static class CacheKey
             Set(json, "launchLabels", s.Test.LaunchLabels);
             Sequence(json, "launcher", s.Test.Launcher);
             json.WriteNumber("ranks", s.Test.Ranks ?? 1);
+            Optional(json, "regex", s.Test.Regex); // absent unless given: existing keys are unchanged
+            Optional(json, "excludeRegex", s.Test.ExcludeRegex);
             if (s.Test.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
             json.WriteEndObject();
             json.WriteEndObject();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using RealmCi.Errors;
 using RealmCi.Matrix;
@@ -19,8 +18,11 @@ public sealed record CiRequest
     public bool Static { get; init; }
     public bool Plan { get; init; }
 
-    /// <summary>With <see cref="Plan"/> on GitHub: the build-once (pack) jobs' list instead of the test jobs'.</summary>
-    public bool Packs { get; init; }
+    /// <summary>With <see cref="Plan"/>: the pipeline runs unapproved code (a pull/merge request): leave out every job on a self-hosted runner.</summary>
+    public bool Untrusted { get; init; }
+
+    /// <summary>Overwrite a hand-written file that is not realm-ci's (GitLab's .gitlab-ci.yml).</summary>
+    public bool Force { get; init; }
     public bool Check { get; init; }
     public required string Output { get; init; }
 
@@ -45,17 +47,21 @@ public static class CiGenerator
         var files = new List<(string, string)>();
         var platform = request.Platform == CiPlatform.Github ? "github" : "gitlab";
         var mode = request.Static ? " --static" : "";
+        var profiles = plans.Select(p => p.Plan.Profile).Distinct().ToList();
+        var matrixPath = plans[0].Command.MatrixPath;
         if (request.Platform == CiPlatform.Github)
+        {
             foreach (var (plan, command) in plans)
-                files.Add((GithubWorkflow.FileName(plan.Profile), GithubWorkflow.Write(plan, command, settings, !request.Static,
-                    Header(platform, mode, [plan.Profile], command.MatrixPath))));
+                files.Add((GithubWorkflow.FileName(plan.Profile, plan.Trust), GithubWorkflow.Write(plan, command, settings, !request.Static,
+                    Header(platform, mode, [plan.Profile], matrixPath, settings))));
+            files.Add((GithubJobWorkflow.FileName, GithubJobWorkflow.Write(plans[0].Command, Header(platform, mode, profiles, matrixPath, settings))));
+        }
         else
         {
-            var profiles = plans.Select(p => p.Plan.Profile).ToList();
-            files.Add((GitlabPipeline.ParentFile, GitlabPipeline.Parent(plans, settings, !request.Static, Header(platform, mode, profiles, plans[0].Command.MatrixPath))));
+            files.Add((GitlabPipeline.ParentFile, GitlabParent.Write(plans, settings, !request.Static, Header(platform, mode, profiles, matrixPath, settings))));
             if (request.Static)
                 foreach (var (plan, command) in plans)
-                    files.Add((GitlabPipeline.ChildFile(plan.Profile), GitlabPipeline.Child(plan, command, settings, Header(platform, mode, [plan.Profile], command.MatrixPath))));
+                    files.Add((GitlabPipeline.ChildFile(plan.Profile, plan.Trust), GitlabPipeline.Child(plan, command, settings, Header(platform, mode, [plan.Profile], matrixPath, settings))));
         }
         foreach (var (path, text) in files)
             if (Encoding.UTF8.GetByteCount(text) > caps.MaxBytes)
@@ -63,15 +69,16 @@ public static class CiGenerator
         return files;
     }
 
-    /// <summary>One profile's job list for the running pipeline: JSON for GitHub's fromJSON, a child pipeline for GitLab.</summary>
+    /// <summary>One profile's job list for the running pipeline: GitHub, <c>$GITHUB_OUTPUT</c> lines (one matrix per kind of job); GitLab, a child pipeline.</summary>
     public static string Plan(CiRequest request)
     {
         if (request.Profiles.Distinct().Count() != 1) throw new RealmCiException("--plan: give exactly one --profile (the pipeline that is running)");
-        var (plans, settings) = Plans(request);
+        var trust = request.Untrusted ? Trust.Untrusted : Trust.Trusted;
+        var (plans, settings) = Plans(request, trust);
         var (plan, command) = plans[0];
         return request.Platform == CiPlatform.Github
-            ? (request.Packs ? GithubWorkflow.PackJson(plan, command) : GithubWorkflow.PlanJson(plan, command, settings)) + "\n"
-            : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath));
+            ? GithubPlan.Outputs(plan, settings)
+            : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath, settings));
     }
 
     /// <summary>Writes the files (or, with --check, compares them); returns the exit code.</summary>
@@ -100,23 +107,52 @@ public static class CiGenerator
         return stale == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static (List<(ProfilePlan Plan, JobCommand Command)>, CiSettings) Plans(CiRequest request)
+    /// <summary>
+    /// Each profile's plan at each trust its triggers call for: trusted (push, approved, tag,
+    /// schedule, manual; also a profile with no trigger) and untrusted (pr), or only the one
+    /// given (<c>--plan</c>).
+    /// </summary>
+    private static (List<(ProfilePlan Plan, JobCommand Command)>, CiSettings) Plans(CiRequest request, Trust? only = null)
     {
         var matrix = MatrixFile.Open(request.MatrixFile);
         var settings = CiSettingsReader.LoadFile(request.SettingsFile ?? CiSettingsReader.PathFor(request.MatrixFile));
         var caps = request.Caps ?? Caps.For(request.Platform);
         var matrixPath = Relative(request.Root, request.MatrixFile);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(request.MatrixFile)))[..12];
         var pin = settings.Repository == "self" ? null : settings.Ref ?? GitHead(request.Root);
-        var plans = CiPlanner.Profiles(matrix, settings, request.Profiles)
-            .Select(p => (CiPlanner.Plan(matrix, settings, request.Selection, p, caps), new JobCommand(settings, matrixPath, hash, pin, p)))
-            .ToList();
+        var plans = new List<(ProfilePlan, JobCommand)>();
+        foreach (var profile in CiPlanner.Profiles(matrix, settings, request.Profiles))
+        {
+            var triggers = settings.Triggers.TryGetValue(profile, out var t) ? t : [];
+            var command = new JobCommand(settings, matrixPath, pin, profile);
+            if (only is { } one) { plans.Add((CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, one), command)); continue; }
+            if (request.Platform == CiPlatform.Gitlab)
+            {
+                // GitLab decides by the ref at run time (protected or not): one plan (dynamic), or a child per trust level (static).
+                var trusted = CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, Trust.Trusted);
+                plans.Add((trusted, command));
+                if (request.Static && trusted.Jobs.Any(j => !Trust.Untrusted.Allows(j.Runner with { BuildOn = j.BuildOn })))
+                    plans.Add((CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, Trust.Untrusted), command));
+                continue;
+            }
+            // GitHub: a trusted workflow (push, approved, tag, schedule, manual; also a profile with no trigger), an untrusted one (pr).
+            Trust[] trusts =
+            [
+                .. triggers.IsEmpty || triggers.Any(x => TrustLevels.Of(x) == Trust.Trusted) ? [Trust.Trusted] : Array.Empty<Trust>(),
+                .. triggers.Any(x => TrustLevels.Of(x) == Trust.Untrusted) ? [Trust.Untrusted] : Array.Empty<Trust>(),
+            ];
+            foreach (var trust in trusts)
+            {
+                var plan = CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, trust);
+                plans.Add((plan with { Triggers = [.. plan.Triggers.Where(x => TrustLevels.Of(x) == trust)] }, command));
+            }
+        }
         return (plans, settings);
     }
 
-    private static string Header(string platform, string mode, IReadOnlyList<string> profiles, string matrix) =>
+    private static string Header(string platform, string mode, IReadOnlyList<string> profiles, string matrix, CiSettings settings) =>
         $"Generated by realm-ci from {matrix}; do not edit. Regenerate (or add --check to compare):\n"
-        + $"  ./build.sh --target=Ci --ci={platform}{mode} --matrix={matrix} {string.Join(' ', profiles.Select(p => "--profile=" + p))}";
+        + $"  ./build.sh --target=Ci --ci={platform}{mode} --matrix={matrix} {string.Join(' ', profiles.Select(p => "--profile=" + p))}"
+        + (platform == "github" && !GithubSteps.Pinned(settings) ? "\nActions are named by major tag, not pinned: add an actions: table to ci.yaml (README.md, \"CI\")." : "");
 
     private static string Relative(string root, string file)
     {

@@ -3,24 +3,37 @@ using RealmCi.Matrix;
 
 namespace RealmCi.Ci;
 
-/// <summary>One profile's pipeline: when it runs and its jobs (none: the selection is empty).</summary>
-public sealed record ProfilePlan(string Profile, ImmutableArray<Trigger> Triggers, IReadOnlyList<CiJob> Jobs, string Description);
+/// <summary>
+/// One profile's pipeline at one trust level: when it runs, its jobs (none: the selection is
+/// empty), and the configurations left out because they need a self-hosted runner.
+/// </summary>
+public sealed record ProfilePlan(string Profile, ImmutableArray<Trigger> Triggers, IReadOnlyList<CiJob> Jobs, string Description)
+{
+    public Trust Trust { get; init; } = Trust.Trusted;
+
+    /// <summary>Configurations an untrusted pipeline leaves to the approved one (they need a self-hosted runner).</summary>
+    public ImmutableArray<string> AwaitingApproval { get; init; } = [];
+}
 
 /// <summary>Computes a profile's jobs from the matrix, the settings and the platform's caps.</summary>
 public static class CiPlanner
 {
-    public static ProfilePlan Plan(ExpandedMatrix matrix, CiSettings settings, SelectionOptions options, string profile, Caps caps)
+    public static ProfilePlan Plan(ExpandedMatrix matrix, CiSettings settings, SelectionOptions options, string profile, Caps caps, Trust trust = Trust.Trusted)
     {
         var selection = options with { Profile = profile, Shard = null };
         var (source, rows) = Selector.Base(matrix, selection);
         if (!selection.Select.IsEmpty) rows = rows.Where(i => selection.Select.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
         if (!selection.Skip.IsEmpty) rows = rows.Where(i => !selection.Skip.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
-        var placements = rows.Select(i => new Placement(matrix.Rows[i].Id, RunnerChoice.For(settings, matrix.Rows[i].Id, Axes(matrix, matrix.Rows[i])))).ToList();
-        ImmutableArray<string> selectionArgs = selection.Configs.IsEmpty
+        var all = rows.Select(i => Place(settings, matrix.Rows[i].Id, Axes(matrix, matrix.Rows[i]))).ToList();
+        var placements = all.Where(p => trust.Allows(p.Runner)).ToList();
+        var awaiting = all.Where(p => !trust.Allows(p.Runner)).Select(p => p.Id).ToImmutableArray();
+        // Leaving configurations out makes the profile's own selection arguments select too much: name Ids instead.
+        ImmutableArray<string> selectionArgs = selection.Configs.IsEmpty && awaiting.IsEmpty
             ? [$"--profile={profile}", .. selection.Select.Select(g => $"--select={g}"), .. selection.Skip.Select(g => $"--skip={g}")]
             : [];
         var triggers = settings.Triggers.TryGetValue(profile, out var t) ? t : [];
-        return new ProfilePlan(profile, triggers, JobGrouping.Group(placements, selectionArgs, caps.MaxJobs), $"{source}: {placements.Count} configuration(s)");
+        var description = $"{source}: {placements.Count} configuration(s)" + (awaiting.IsEmpty ? "" : $"; {awaiting.Length} on self-hosted runners wait for an approved commit");
+        return new ProfilePlan(profile, triggers, JobGrouping.Group(placements, selectionArgs, caps.MaxJobs), description) { Trust = trust, AwaitingApproval = awaiting };
     }
 
     /// <summary>The profiles to generate: those asked for, else every profile of the matrix that has a trigger.</summary>
@@ -31,6 +44,21 @@ public static class CiPlanner
         if (profiles.Count > 0) return profiles;
         return [matrix.Definition.DefaultProfile ?? throw new Errors.RealmCiException($"{matrix.Definition.File}: no profile to generate CI for: give --profile=NAME or name profiles under ci.triggers in ci.yaml")];
     }
+
+    /// <summary>The configuration's runner, with the builder its disk need fits (the first <c>build-on</c> candidate that fits; none: it builds where it tests).</summary>
+    private static Placement Place(CiSettings settings, string id, Dictionary<string, string> axes)
+    {
+        var runner = RunnerChoice.For(settings, id, axes);
+        var need = settings.DiskNeeds.FirstOrDefault(d => RunnerChoice.Matches(d.Axes, d.Id, id, axes))?.Gb;
+        if (runner.BuildOnCandidates.IsEmpty && runner.BuildOn is null)
+            return runner.Fits(need) ? new Placement(id, runner) : throw NoRoom(id, need, [runner]);
+        var builder = runner.BuildOnCandidates.FirstOrDefault(b => b.Fits(need));
+        if (builder is null && !runner.Fits(need)) throw NoRoom(id, need, [.. runner.BuildOnCandidates, runner]);
+        return new Placement(id, runner with { BuildOn = builder });
+    }
+
+    private static Errors.RealmCiException NoRoom(string id, int? need, IEnumerable<Runner> runners) =>
+        new($"ci.yaml: {id} needs {need} GB of disk to build, but no runner it may build on has that much ({string.Join(", ", runners.Select(r => $"{r.Name}: {r.DiskGb} GB"))}); add a runner with more disk to its build-on", Errors.ExitCodes.InvalidInput);
 
     private static Dictionary<string, string> Axes(ExpandedMatrix matrix, Row row) =>
         matrix.Axes.Select((axis, a) => KeyValuePair.Create(axis.Name, axis.Values[row.Values[a]].Name)).ToDictionary(StringComparer.Ordinal);

@@ -17,5 +17,9 @@ public sealed record Caps(int MaxJobs, int MaxNeeds, int MaxBytes)
     public static Caps For(CiPlatform platform) => platform == CiPlatform.Github ? Github : Gitlab;
 }
 
-/// <summary>When a profile's pipeline runs.</summary>
-public enum Trigger { Pr, Push, Schedule, Tag, Manual }
+/// <summary>
+/// When a profile's pipeline runs. <see cref="Pr"/> runs the request's own code and CI files
+/// (untrusted); <see cref="Approved"/> is a push to a <c>pull-request/N</c> branch that a bot
+/// or a maintainer creates for a commit they approved (copy-pr-bot's <c>/ok to test SHA</c>).
+/// </summary>
+public enum Trigger { Pr, Push, Schedule, Tag, Manual, Approved }

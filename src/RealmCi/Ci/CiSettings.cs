@@ -6,11 +6,30 @@ namespace RealmCi.Ci;
 public sealed record Runner(string Name, ImmutableArray<string> Github, ImmutableArray<string> Gitlab)
 {
     /// <summary>
-    /// ci.yaml's <c>build-on</c>: the runner that builds this runner's configurations (with
-    /// <c>--pack</c>), so this one only tests them (<c>--from-pack</c>); null: it builds its own.
+    /// The runner that builds this runner's configurations (with <c>--pack</c>), so this one
+    /// only tests them (<c>--from-pack</c>); null: it builds its own. The planner sets it per
+    /// configuration from <see cref="BuildOnCandidates"/> (the first whose disk fits).
     /// </summary>
     public Runner? BuildOn { get; init; }
+
+    /// <summary>ci.yaml's <c>build-on</c>: the runners that may build this one's configurations, in order of preference.</summary>
+    public ImmutableArray<Runner> BuildOnCandidates { get; init; } = [];
+
+    /// <summary>
+    /// ci.yaml's <c>self-hosted: true</c>: a machine someone owns (GPU runners). Only code a
+    /// maintainer approved may reach it: no job on it is ever generated for a pull/merge
+    /// request pipeline (README.md, "Who may run code on self-hosted runners").
+    /// </summary>
+    public bool SelfHosted { get; init; }
+
+    /// <summary>ci.yaml's <c>disk</c>: free disk in GB a job gets there; null: not declared (fits anything).</summary>
+    public int? DiskGb { get; init; }
+
+    public bool Fits(int? needGb) => needGb is null || DiskGb is null || DiskGb >= needGb;
 }
+
+/// <summary>ci.yaml's <c>disk-needs</c> entry: configurations matching the axis globs and Id glob need <see cref="Gb"/> of free disk to build.</summary>
+public sealed record DiskNeed(ImmutableSortedDictionary<string, string> Axes, string? Id, int Gb);
 
 /// <summary>
 /// Configurations matching every axis pattern of <see cref="Axes"/> (globs, <c>!</c> negates) and
@@ -48,6 +67,28 @@ public sealed record CiSettings
     public Runner DefaultRunner { get; init; } = new("default", ["ubuntu-24.04"], []);
 
     public ImmutableArray<RunnerRule> Runners { get; init; } = [];
+
+    /// <summary>What configurations need of disk to build (the first match wins; none: no need declared).</summary>
+    public ImmutableArray<DiskNeed> DiskNeeds { get; init; } = [];
+
+    /// <summary>The approved trigger follows pushes to branches named PREFIX + a number (copy-pr-bot's <c>pull-request/N</c>).</summary>
+    public string ApprovedBranchPrefix { get; init; } = "pull-request/";
+
+    /// <summary>Paths (a trailing '/' means a folder) whose change in an approved commit is flagged to the approver.</summary>
+    public ImmutableArray<string> CiFiles { get; init; } = [".github/", ".gitlab-ci.yml", ".gitlab/", "matrix/ci.yaml"];
+
+    /// <summary>
+    /// ci.yaml's <c>actions:</c>: the actions the generated workflows use (checkout, cache,
+    /// upload-artifact, download-artifact), each pinned by SHA. Without the table the workflows
+    /// name the action by its major tag and say so in the first line of the file.
+    /// </summary>
+    public ImmutableSortedDictionary<string, ActionPin> Actions { get; init; } = ImmutableSortedDictionary<string, ActionPin>.Empty;
+
+    /// <summary>Days GitHub keeps the artifacts (logs, packs) of a run (ci.yaml <c>retention-days</c>).</summary>
+    public int RetentionDays { get; init; } = 7;
+
+    /// <summary>Every kind of runner: the default, then each rule's (first occurrence of each name).</summary>
+    public IEnumerable<Runner> AllRunners => new[] { DefaultRunner }.Concat(Runners.Select(r => r.Runner)).DistinctBy(r => r.Name);
 
     public static readonly ImmutableSortedDictionary<string, ImmutableArray<Trigger>> Default =
         new Dictionary<string, ImmutableArray<Trigger>>

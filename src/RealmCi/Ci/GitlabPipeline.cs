@@ -14,36 +14,11 @@ public static partial class GitlabPipeline
     public const string Gate = "realm-ci gate";
     public const string ParentFile = ".gitlab-ci.yml";
 
-    public static string ChildFile(string profile) => $".gitlab/realm-ci-{profile}.yml";
+    /// <summary>A static child pipeline: the trusted one (protected refs), or the one for unprotected refs and merge requests (no self-hosted job).</summary>
+    public static string ChildFile(string profile, Trust trust = Trust.Trusted) =>
+        trust == Trust.Trusted ? $".gitlab/realm-ci-{profile}.yml" : $".gitlab/realm-ci-{profile}-unprotected.yml";
 
     public static string PlanArtifact(string profile) => $"realm-ci-{profile}.yml";
-
-    public static string Parent(IReadOnlyList<(ProfilePlan Plan, JobCommand Command)> profiles, CiSettings settings, bool dynamic, string header)
-    {
-        var jobs = new List<(string, YamlValue)> { ("stages", Y.Strings(dynamic ? ["realm-ci-plan", "realm-ci"] : ["realm-ci"])) };
-        foreach (var (plan, command) in profiles)
-        {
-            var rules = Rules(plan, settings);
-            var planJob = $"realm-ci plan {plan.Profile}";
-            if (dynamic)
-                jobs.Add((planJob, Y.Map(
-                    ("stage", "realm-ci-plan"),
-                    ("tags", Tags(settings.DefaultRunner)),
-                    ("rules", rules),
-                    ("script", Y.Strings([.. command.Fetch, $"{command.Plan("gitlab")} > {PlanArtifact(plan.Profile)}"])),
-                    ("artifacts", Y.Map(("paths", Y.Strings([PlanArtifact(plan.Profile)]))))
-                )));
-            YamlValue include = dynamic
-                ? Y.List(Y.Map(("artifact", PlanArtifact(plan.Profile)), ("job", planJob)))
-                : Y.List(Y.Map(("local", ChildFile(plan.Profile))));
-            jobs.Add(($"realm-ci {plan.Profile}", Y.Map(
-                ("stage", "realm-ci"),
-                ("rules", rules),
-                ("needs", dynamic ? Y.Strings([planJob]) : null),
-                ("trigger", Y.Map(("include", include), ("strategy", "depend"))))));
-        }
-        return YamlText.Write(Y.Map(jobs), header);
-    }
 
     public static string Child(ProfilePlan plan, JobCommand command, CiSettings settings, string header)
     {
@@ -73,22 +48,22 @@ public static partial class GitlabPipeline
                     ("stage", "build"),
                     ("tags", Tags(builder)),
                     ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.Args)))),
-                    ("cache", Y.Map(("key", command.CacheKey(job.BuildName)), ("paths", Y.Strings([".cache/realm-ci/"])))),
+                    ("cache", Y.Map(("key", JobCommand.GitlabCacheKey(job.Name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
                     ("script", Y.Strings([.. command.Fetch, command.Pack(job.PacksFolder)])),
                     ("artifacts", Y.Map(
                         ("when", "always"),
-                        ("expire_in", "1 week"),
+                        ("expire_in", $"{settings.RetentionDays} days"),
                         ("paths", Y.Strings([job.PackPath, .. JobCommand.KeptFiles(job.PacksFolder)])))))));
             entries.Add((name, Y.Map(
                 ("stage", "build"),
                 ("needs", job.BuildOn is null ? null : Y.Strings([job.BuildName])),
                 ("tags", Tags(job.Runner)),
                 ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.TestArgs)))),
-                ("cache", Y.Map(("key", command.CacheKey(name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
+                ("cache", Y.Map(("key", job.BuildOn is null ? JobCommand.GitlabCacheKey(name) : JobCommand.GitlabTestCacheKey(name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
                 ("script", Y.Strings([.. command.Fetch, command.Run(folder), .. Passed(name)])),
                 ("artifacts", Y.Map(
                     ("when", "always"),
-                    ("expire_in", "1 week"),
+                    ("expire_in", $"{settings.RetentionDays} days"),
                     ("paths", Y.Strings([.. JobCommand.KeptFiles(folder), $"{JobCommand.Status}/"])),
                     ("reports", Y.Map(("junit", $"{folder}/junit.xml")))))
             )));
@@ -98,7 +73,8 @@ public static partial class GitlabPipeline
             ("when", "always"),
             ("tags", Tags(settings.DefaultRunner)),
             ("script", Y.Strings([GateScript(names)])))));
-        return YamlText.Write(Y.Map(entries), header);
+        return YamlText.Write(Y.Map(entries), plan.AwaitingApproval.IsEmpty ? header
+            : header + $"\n{plan.Description}: {string.Join(' ', plan.AwaitingApproval)}");
     }
 
     /// <summary>
@@ -118,22 +94,7 @@ public static partial class GitlabPipeline
 
     private static string ShellEcho(string text) => "echo " + Execution.ShellQuote.Quote(text);
 
-    private static YamlValue? Tags(Runner runner) => runner.Gitlab.IsEmpty ? null : Y.Strings(runner.Gitlab);
-
-    private static YamlList Rules(ProfilePlan plan, CiSettings settings)
-    {
-        var rules = new List<YamlValue> { Y.Map(("if", $"$REALM_CI_PROFILE == \"{plan.Profile}\"")) };
-        foreach (var trigger in plan.Triggers)
-            rules.Add(Y.Map(("if", "$REALM_CI_PROFILE == null && " + trigger switch
-            {
-                Trigger.Pr => "$CI_PIPELINE_SOURCE == \"merge_request_event\"",
-                Trigger.Push => $"$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH == \"{settings.Branch}\"",
-                Trigger.Schedule => "$CI_PIPELINE_SOURCE == \"schedule\"",
-                Trigger.Tag => "$CI_COMMIT_TAG",
-                _ => "$CI_PIPELINE_SOURCE == \"web\"",
-            })));
-        return Y.List(rules);
-    }
+    internal static YamlValue? Tags(Runner runner) => runner.Gitlab.IsEmpty ? null : Y.Strings(runner.Gitlab);
 
     /// <summary>Job names become file names and shell words: only letters, digits, '.', '_' and '-'.</summary>
     private static string Checked(string name) => SafeName().IsMatch(name) ? name

@@ -9,11 +9,14 @@ namespace RealmCi.Ci;
 /// repository CI runs in is realm-ci; otherwise CI checks out the code under test and clones
 /// realm-ci at the pinned revision into <c>.realm-ci/</c>.
 /// </summary>
-public sealed record JobCommand(CiSettings Settings, string MatrixPath, string MatrixHash, string? Pin, string Profile)
+public sealed record JobCommand(CiSettings Settings, string MatrixPath, string? Pin, string Profile)
 {
     public const string Artifacts = "realm-ci-artifacts";
     public const string Status = "realm-ci-status";
     public const string ArgsVariable = "REALM_CI_ARGS";
+
+    /// <summary>The job's artifacts folder, passed through the environment (GitHub: never interpolated into a script).</summary>
+    public const string ArtifactsVariable = "REALM_CI_ARTIFACTS";
 
     /// <summary>Build once, test many: the build job's artifacts folder, whose packs the test job downloads.</summary>
     public const string Packs = "realm-ci-packs";
@@ -35,24 +38,38 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string M
 
     public string PinOrThrow => Pin ?? throw new Errors.RealmCiException("ci.yaml: realm-ci.repository is a URL but no revision to pin: set realm-ci.ref, or run from a git checkout of realm-ci");
 
-    /// <summary>The test command for one job; the job's selection follows in <c>$REALM_CI_ARGS</c>.</summary>
-    public string Run(string artifactsFolder) =>
-        ShellQuote.Join([BuildSh, "--target=Test", $"--matrix={Matrix}",
-            .. Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? Array.Empty<string>() : ["--realm-source=."],
-            .. Settings.Args, $"--artifacts={artifactsFolder}"]) + " $" + ArgsVariable;
+    /// <summary>The test command for one job; the job's selection follows in <c>$REALM_CI_ARGS</c>, its artifacts folder is <paramref name="artifactsFolder"/> (null: <c>$REALM_CI_ARTIFACTS</c>).</summary>
+    public string Run(string? artifactsFolder = null) => Command(["--target=Test"], artifactsFolder);
 
-    /// <summary>The build-once command: build the job's one configuration and pack it into <paramref name="packsFolder"/>/ID/pack.tar.gz.</summary>
-    public string Pack(string packsFolder) =>
-        ShellQuote.Join([BuildSh, "--target=Build", "--pack", $"--matrix={Matrix}",
+    /// <summary>The build-once command: build the job's one configuration and pack it into the artifacts folder's ID/pack.tar.gz.</summary>
+    public string Pack(string? packsFolder = null) => Command(["--target=Build", "--pack"], packsFolder);
+
+    private string Command(string[] target, string? folder) =>
+        ShellQuote.Join([BuildSh, .. target, $"--matrix={Matrix}",
             .. Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? Array.Empty<string>() : ["--realm-source=."],
-            .. Settings.Args, $"--artifacts={packsFolder}"]) + " $" + ArgsVariable;
+            .. Settings.Args])
+        + (folder is null ? $" \"--artifacts=${ArtifactsVariable}\"" : " " + ShellQuote.Quote($"--artifacts={folder}")) + " $" + ArgsVariable;
 
     /// <summary>The command that computes the job list at run time (dynamic mode).</summary>
-    public string Plan(string platform) =>
-        ShellQuote.Join([BuildSh, "--target=Ci", $"--ci={platform}", "--plan", $"--profile={Profile}", $"--matrix={Matrix}"]);
+    public string Plan(string platform, Trust trust = Trust.Trusted) =>
+        ShellQuote.Join([BuildSh, "--target=Ci", $"--ci={platform}", "--plan", $"--profile={Profile}", $"--matrix={Matrix}", .. trust == Trust.Untrusted ? ["--untrusted"] : Array.Empty<string>()]);
 
-    /// <summary>The cache key prefix: the matrix file's content and the job.</summary>
-    public string CacheKey(string job) => $"realm-ci-{MatrixHash}-{job}";
+    /// <summary>
+    /// GitHub's cache key prefix for one job (a configuration Id, or a shard's name): a day is
+    /// appended, and restoring falls back to this prefix's newest entry. '/' never occurs in an
+    /// Id, so one configuration's prefix never matches another's (<c>cpu/</c> vs <c>cpu-dim4/</c>).
+    /// No matrix hash: the result cache's own key decides what is reused, and ccache is content-addressed.
+    /// </summary>
+    public static string GithubCacheKey(string job) => $"realm-ci/{job}/";
+
+    /// <summary>The test-from-pack job's own prefix (the pack is its build; it keeps only the result cache): another first segment, so no build prefix matches it.</summary>
+    public static string GithubTestCacheKey(string job) => $"realm-ci-test/{job}/";
+
+    /// <summary>GitLab's cache key for one job: exact (GitLab keys cannot hold '/'; one entry per key, replaced by each save).</summary>
+    public static string GitlabCacheKey(string job) => $"realm-ci-{job}";
+
+    /// <summary>GitLab's key for a test-from-pack job's result cache ('+' never occurs in an Id, so no configuration's key equals it).</summary>
+    public static string GitlabTestCacheKey(string job) => $"realm-ci+test-{job}";
 
     /// <summary>What each job keeps for people and for reports (never the build trees).</summary>
     public static ImmutableArray<string> KeptFiles(string folder) =>

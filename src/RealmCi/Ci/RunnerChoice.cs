@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RealmCi.Matrix;
 
 namespace RealmCi.Ci;
@@ -11,10 +12,14 @@ public static class RunnerChoice
     public static Runner For(CiSettings settings, string id, IReadOnlyDictionary<string, string> axes)
     {
         foreach (var rule in settings.Runners)
-            if ((rule.Id is null || Glob.Matches(rule.Id, id)) && rule.Axes.All(a => axes.TryGetValue(a.Key, out var v) && Matches(a.Value, v)))
+            if (Matches(rule.Axes, rule.Id, id, axes))
                 return rule.Runner;
         return settings.DefaultRunner;
     }
+
+    /// <summary>Whether a rule's axis globs (<c>!</c> negates) and Id glob all match a configuration.</summary>
+    public static bool Matches(ImmutableSortedDictionary<string, string> patterns, string? idGlob, string id, IReadOnlyDictionary<string, string> axes) =>
+        (idGlob is null || Glob.Matches(idGlob, id)) && patterns.All(a => axes.TryGetValue(a.Key, out var v) && Matches(a.Value, v));
 
     private static bool Matches(string pattern, string value) =>
         pattern.StartsWith('!') ? !Glob.Matches(pattern[1..], value) : Glob.Matches(pattern, value);

@@ -11,7 +11,11 @@ public abstract record YamlValue
 }
 
 /// <summary>A string, quoted whenever it could read as anything else; <see cref="Literal"/>: a number or boolean written as is.</summary>
-public sealed record YamlScalar(string Text, bool Literal = false) : YamlValue;
+public sealed record YamlScalar(string Text, bool Literal = false) : YamlValue
+{
+    /// <summary>A comment written after the value on its line (e.g. an action's version after its SHA).</summary>
+    public string? Comment { get; init; }
+}
 
 public sealed record YamlList(IReadOnlyList<YamlValue> Items) : YamlValue;
 
@@ -87,7 +91,7 @@ public static partial class YamlText
     {
         switch (item)
         {
-            case YamlScalar s: text.Append(' ').Append(s.Literal ? s.Text : Scalar(s.Text, indent)).Append('\n'); break;
+            case YamlScalar s: text.Append(' ').Append(s.Literal ? s.Text : Scalar(s.Text, indent)).Append(s.Comment is null ? "" : " # " + s.Comment).Append('\n'); break;
             case YamlMap { Entries.Count: 0 }: text.Append(" {}\n"); break;
             case YamlList { Items.Count: 0 }: text.Append(" []\n"); break;
             case YamlMap: text.Append('\n'); Block(text, item, indent + 2); break;

@@ -16,25 +16,27 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
 {
     private readonly DockerClient client;
 
-    public DockerEngine(string? endpoint = null)
+    private EngineInfo? answered;
+
+    /// <summary>A client of the engine at <paramref name="endpoint"/> (the host facts' DOCKER_HOST, else the default socket).</summary>
+    public DockerEngine(string endpoint)
     {
-        Endpoint = endpoint ?? DefaultEndpoint();
+        Endpoint = endpoint;
         client = new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build();
     }
 
     public string Endpoint { get; }
 
-    public static string DefaultEndpoint() =>
-        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
-
+    /// <summary>Asks the engine once per client: a second ping in the same run returns the first answer.</summary>
     public async Task<EngineInfo> PingAsync(CancellationToken cancellation)
     {
+        if (answered is not null) return answered;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
             var version = await client.System.GetVersionAsync(timeout.Token);
-            return new EngineInfo(Endpoint, version.Version, version.APIVersion);
+            return answered = new EngineInfo(Endpoint, version.Version, version.APIVersion);
         }
         catch (Exception e) when (IsTransport(e) || e is TimeoutException or DockerApiException
                                   || (e is OperationCanceledException && !cancellation.IsCancellationRequested))

@@ -2,7 +2,7 @@ namespace RealmCi.Errors;
 
 /// <summary>
 /// The process exit codes: one table for every target, one meaning each. Documented in
-/// README.md ("Exit codes"); <c>--help</c> prints the same table.
+/// README.md ("Exit codes", whose rows open with these meanings: a test compares them); <c>--help</c> prints the same table.
 /// </summary>
 public static class ExitCodes
 {
@@ -33,12 +33,12 @@ public static class ExitCodes
     public static readonly IReadOnlyList<(int Code, string Meaning)> Table =
     [
         (Success, "success"),
-        (Failed, "a configuration failed (configure, build, tests), or a check found a difference"),
-        (InvalidInput, "invalid input: matrix file, options, cake.config, a source checkout that cannot give its version"),
-        (Unavailable, "an external system is unavailable: Docker engine, source checkout, artifacts folder in use, disk full"),
-        (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, registry or internet); the rest passed"),
-        (EmptySelection, "the selection is empty"),
-        (InternalError, "internal error in realm-ci (rerun with --verbosity=diagnostic for the trace)"),
+        (Failed, "a configuration failed to configure, build or pass its tests (or a check found a difference)"),
+        (InvalidInput, "invalid input: matrix file, options (also one given to a target that does not take it), cake.config, a source checkout that cannot give its version"),
+        (Unavailable, "an external system is unavailable: the Docker engine, the source checkout, the artifacts folder (in use by another run), or disk space"),
+        (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, a registry, the internet); the rest passed"),
+        (EmptySelection, "the selection is empty: nothing to do (in every target)"),
+        (InternalError, "internal error: a defect in realm-ci (rerun with --verbosity=diagnostic for the trace)"),
         (Interrupted, "interrupted (Ctrl-C, SIGTERM)"),
     ];
 }

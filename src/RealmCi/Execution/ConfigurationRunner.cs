@@ -60,7 +60,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             var layout = prepared is not null
                 ? ExecutorLayout.Docker(prepared.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id))
-                : ExecutorLayout.Host(options.Source, folder, ccache, HostFacts.HasTool("ccache"));
+                : ExecutorLayout.Host(options.Source, folder, ccache, options.Host.HasTool("ccache"));
             plan = StepPlanner.Plan(c, options, layout, parallel);
             Packs.PackRun.Begin(options, plan, folder);
 
@@ -138,6 +138,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 RunId = options.RunId,
                 Reason = unavailable,
             };
+            result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
             ConfigurationOutputs.Write(folder, result, plan, options.RunTests, cache);
             return result;
         }

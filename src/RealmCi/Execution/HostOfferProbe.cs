@@ -11,11 +11,11 @@ namespace RealmCi.Execution;
 /// bootstrapped), whether a base can be bootstrapped here, which GPU vendors are present, which
 /// declared sources are on disk — plus the settings saying whether downloads and pulls may be
 /// attempted at all. It sends nothing off the machine: the engine is asked over its socket, the
-/// rest is files and PATH.
+/// rest is the host's facts (GPU vendors, tools on PATH) and files.
 /// </summary>
 public static class HostOfferProbe
 {
-    public static async Task<HostOffer> ProbeAsync(MatrixDefinition matrix, IContainerEngine? engine, bool pullsAllowed, bool downloadsAllowed,
+    public static async Task<HostOffer> ProbeAsync(MatrixDefinition matrix, HostFacts host, IContainerEngine? engine, bool pullsAllowed, bool downloadsAllowed,
         SourceCache sources, CancellationToken cancellation)
     {
         var present = new List<string>();
@@ -28,15 +28,8 @@ public static class HostOfferProbe
                     ? b.Image : null;
             present.AddRange((await Task.WhenAll(matrix.Bases.Values.Select(Present))).OfType<string>());
         }
-        return HostOffer.From(downloadsAllowed, pullsAllowed, GpuVendors(), present,
-            canBootstrap: engine is not null && HostFacts.HasTool("debootstrap") && HostFacts.User.StartsWith("0:", StringComparison.Ordinal),
+        return HostOffer.From(downloadsAllowed, pullsAllowed, host.GpuVendors, present,
+            canBootstrap: engine is not null && host.HasTool("debootstrap") && host.User.StartsWith("0:", StringComparison.Ordinal),
             sources.Present(matrix.Sources.Values));
-    }
-
-    /// <summary>NVIDIA: the driver's device or proc entries; AMD: ROCm's kernel driver device.</summary>
-    public static IEnumerable<string> GpuVendors()
-    {
-        if (HostFacts.HasGpu) yield return "nvidia";
-        if (File.Exists("/dev/kfd")) yield return "amd";
     }
 }

@@ -19,16 +19,16 @@ public static class InteractiveShell
     public static async Task<int> RunAsync(BuildConfiguration c, PipelineOptions options, IContainerEngine engine, Action<string> log, CancellationToken cancellation)
     {
         await engine.PingAsync(cancellation);
-        var image = await new ImagePreparer(engine, options.Pull).PrepareAsync(c, log, cancellation);
+        var image = await new ImagePreparer(engine, options.Pull, bootstrapper: new Images.Debootstrap(engine, options.Host.HasTool("debootstrap")), sources: options.SourceCache()).PrepareAsync(c, log, cancellation);
         var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
         var ccache = Path.Combine(options.Cache, "ccache");
         Directory.CreateDirectory(ccache);
         var layout = ExecutorLayout.Docker(image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id));
-        var plan = StepPlanner.Plan(c, options, layout, HostFacts.Cores);
+        var plan = StepPlanner.Plan(c, options, layout, options.Host.Cores);
         var args = PlanText.DockerRunArguments(plan.Container(plan.Step(CMake.StepKind.Build), ["bash"]), interactive: true);
         log($"{c.Id}: source at /src (read-only), build tree at /work/build, install at /work/install");
-        if (!HostFacts.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
+        if (!options.Host.HasTool("docker")) throw new RealmCiException("--target=Shell needs the docker command-line client", ExitCodes.Unavailable);
         var info = new ProcessStartInfo(args[0]) { UseShellExecute = false };
         foreach (var a in args.Skip(1)) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;

@@ -34,7 +34,7 @@ public static class Pipeline
         var fingerprint = await SourceFingerprint.ComputeAsync(options.Source, cancellation);
         observer.Log($"source {options.Source} ({fingerprint[..Math.Min(fingerprint.Length, 22)]}…, hashed in {clock.ElapsedMilliseconds} ms)");
 
-        var capacity = Capacity.For(HostFacts.Cores, HostFacts.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
+        var capacity = Capacity.For(options.Host.Cores, options.Host.MemoryGiB, options.Jobs, options.Parallel, configurations.Count);
         observer.Log($"{configurations.Count} configuration(s): {selection.Source}; {capacity.Jobs} at a time, {capacity.CoresPerJob} core(s) each");
         if (DiskSpace.Warning(options.Artifacts) is { } low) observer.Log(low);
 
@@ -45,11 +45,10 @@ public static class Pipeline
             Unavailable = options.Unavailable.SetItems(selection.Availability.Where(a => !a.Value.IsAvailable)
                 .Select(a => KeyValuePair.Create(a.Key, a.Value.Describe()))),
         };
-        var sources = new Sources.SourceCache(Sources.SourceCache.DefaultFolder(options.Cache), options.SourcesFolder, options.DownloadsAllowed,
-            new Sources.HttpSourceDownloader());
-        var images = engine is null ? null : new ImagePreparer(engine, options.Pull, options.ImageTimeout, sources: sources);
+        var images = engine is null ? null : new ImagePreparer(engine, options.Pull, options.ImageTimeout, new Debootstrap(engine, options.Host.HasTool("debootstrap")),
+            options.SourceCache());
         var runner = new ConfigurationRunner(options, engine, images, observer, new ResultCache(options.Cache), fingerprint);
-        var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList());
+        var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList(), options.Host.Variable("GITHUB_STEP_SUMMARY"));
         observer.Queued(configurations);
         var executor = engine is null ? "host" : "docker";
 

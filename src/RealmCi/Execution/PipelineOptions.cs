@@ -4,7 +4,11 @@ namespace RealmCi.Execution;
 
 public enum ExecutorKind { Auto, Docker, Host }
 
-/// <summary>What a run of the pipeline needs to know, resolved once from the command line and cake.config.</summary>
+/// <summary>
+/// What a run of the pipeline needs to know, built once by the front end from the settings and
+/// the host's facts (<see cref="HostFacts"/>). No default probes the host: a library caller
+/// (a test) gets a neutral host and sets what it needs with <c>with</c>.
+/// </summary>
 public sealed record PipelineOptions
 {
     /// <summary>The source checkout on the host.</summary>
@@ -50,18 +54,27 @@ public sealed record PipelineOptions
     /// <summary>Labels every container of this run.</summary>
     public string RunId { get; init; } = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
 
-    public bool GpuPresent { get; init; } = HostFacts.HasGpu;
+    /// <summary>The machine the run is on: cores, memory, tools on PATH, environment.</summary>
+    public HostFacts Host { get; init; } = HostFacts.Neutral;
+
+    public bool GpuPresent { get; init; }
 
     /// <summary>The GPU vendors present (<c>nvidia</c>, <c>amd</c>): GPU tests run only on a GPU their configuration can use.</summary>
-    public ImmutableHashSet<string> GpuVendors { get; init; } = [.. HostOfferProbe.GpuVendors()];
+    public ImmutableHashSet<string> GpuVendors { get; init; } = [];
 
     /// <summary>uid:gid the containers run as: the invoking user's.</summary>
-    public string User { get; init; } = HostFacts.User;
-
-    /// <summary>Superseded by <see cref="ReproduceCommand"/>, which builds the whole command from these options; kept so existing callers compile.</summary>
-    public string ReproducePrefix { get; init; } = "./build.sh --target=Test";
+    public string User { get; init; } = HostFacts.CurrentUser();
 
     // What the reproduce command needs to rerun exactly what ran (see ReproduceCommand).
+
+    /// <summary>The target the reproduce command names (null: Test or Build, from <see cref="RunTests"/>).</summary>
+    public string? ReproduceTarget { get; init; }
+
+    /// <summary>The Realm source the reproduce command names when <see cref="Source"/> is a derived tree (the canary's composed copy).</summary>
+    public string? ReproduceSource { get; init; }
+
+    /// <summary>Arguments the reproduce command appends (the canary's --downstream-source=NAME=PATH).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> ReproduceExtra { get; init; } = [];
 
     /// <summary>The matrix file the selection came from (--matrix), or null when unknown.</summary>
     public string? MatrixFile { get; init; }
@@ -75,10 +88,12 @@ public sealed record PipelineOptions
     /// <summary>The matrix file's quarantine: failing tests it covers are reported quarantined, not failing the configuration.</summary>
     public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
 
+    /// <summary>Known failure signatures: a failed configuration's failing log is matched against them.</summary>
+    public Matrix.FailureSignatures Signatures { get; init; } = Matrix.FailureSignatures.Empty;
+
     /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
     public string? ArtifactsArgument { get; init; }
 
-    /// <summary>How long one configuration waits for its image (the preparation itself is capped by the image step's default).</summary>
     /// <summary>Whether declared sources may be downloaded into the source cache (--downloads=allow|deny).</summary>
     public bool DownloadsAllowed { get; init; } = true;
 
@@ -90,6 +105,10 @@ public sealed record PipelineOptions
 
     /// <summary>Configurations this host cannot run (Id → what they miss), decided before the run: reported as unavailable, never started.</summary>
     public ImmutableDictionary<string, string> Unavailable { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Declared source archives: <see cref="SourcesFolder"/> first, then the cache's sources folder.</summary>
+    public Sources.SourceCache SourceCache() =>
+        new(Sources.SourceCache.DefaultFolder(Cache), SourcesFolder, DownloadsAllowed, new Sources.HttpSourceDownloader());
 
     public TimeSpan ImageTimeout => Timeout(CMake.StepKind.Image);
 

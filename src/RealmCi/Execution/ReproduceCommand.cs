@@ -11,9 +11,10 @@ public static class ReproduceCommand
 {
     public static IReadOnlyList<string> Arguments(PipelineOptions options, string id, string executor, bool force = false)
     {
-        List<string> args = ["./build.sh", $"--target={(options.RunTests ? "Test" : "Build")}", $"--config={id}"];
+        List<string> args = ["./build.sh", $"--target={options.ReproduceTarget ?? (options.RunTests ? "Test" : "Build")}", $"--config={id}"];
         if (options.MatrixFile is { } matrix) args.Add($"--matrix={matrix}");
-        args.Add($"--realm-source={options.Source}");
+        args.Add($"--realm-source={options.ReproduceSource ?? options.Source}");
+        args.AddRange(options.ReproduceExtra);
         if (executor is "docker" or "host") args.Add($"--executor={executor}");
         foreach (var (key, value) in options.CommandLineDefines) args.Add($"--define={key}={value}");
         foreach (var (key, value) in options.CommandLineEnv) args.Add($"--env={key}={value}");

@@ -51,7 +51,13 @@ public sealed partial class StepRunner(IExecutor executor, StepPlan plan, string
             return new StepResult(step.Kind, StepStatus.Cancelled, null, started.Elapsed.TotalSeconds, described, log, "interrupted");
         }
         var status = code == 0 ? StepStatus.Passed : StepStatus.Failed;
-        return new StepResult(step.Kind, status, code, started.Elapsed.TotalSeconds, described, log, code == 0 ? null : $"exit code {code}");
+        var reason = code == 0 ? null : $"exit code {code}";
+        if (code != 0 && step.Kind == StepKind.Build)
+        {
+            await writer.FlushAsync(CancellationToken.None);
+            if (FirstCompilerError.InFile(log) is { } error) reason += $"; first error: {error}";
+        }
+        return new StepResult(step.Kind, status, code, started.Elapsed.TotalSeconds, described, log, reason);
     }
 
     /// <summary>Runs one of the step's listing commands and returns its standard output, logging standard error.</summary>

@@ -8,6 +8,11 @@ namespace RealmCi.Execution;
 public sealed record TestSelection(ImmutableArray<string> Labels, ImmutableArray<string> ExcludeLabels, ImmutableArray<string> GpuLabelsLeftOut)
 {
     public static readonly TestSelection Everything = new([], [], []);
+
+    /// <summary>ctest -R / -E over test names (a downstream's selection), or null.</summary>
+    public string? Regex { get; init; }
+
+    public string? ExcludeRegex { get; init; }
 }
 
 /// <summary>
@@ -88,6 +93,11 @@ public static class TestAccounting
             : r)];
     }
 
+    private static string? NameFilter(string name, TestSelection s) =>
+        s.Regex is { } r && !System.Text.RegularExpressions.Regex.IsMatch(name, r) ? $"the selection runs only names matching /{r}/"
+        : s.ExcludeRegex is { } e && System.Text.RegularExpressions.Regex.IsMatch(name, e) ? $"the selection leaves out names matching /{e}/"
+        : null;
+
     private static QuarantineNote Note(QuarantineEntry e) => new(e.Reason, e.Link?.ToString());
 
     /// <summary>Why a defined test got no result from ctest.</summary>
@@ -96,6 +106,8 @@ public static class TestAccounting
         var labels = t.Labels.Count == 0 ? "no labels" : $"labels [{string.Join(", ", t.Labels)}]";
         if (t.Disabled)
             return new(t.Name, TestStatus.Skipped, 0, "disabled (ctest DISABLED property)") { LeftOut = TestLeftOut.Disabled };
+        if (NameFilter(t.Name, s) is { } byName)
+            return new(t.Name, TestStatus.NotRun, 0, $"name filter: {byName}") { LeftOut = TestLeftOut.LabelFilter };
         var included = s.Labels.IsDefaultOrEmpty || t.Labels.Any(s.Labels.Contains);
         var excluded = !s.ExcludeLabels.IsDefaultOrEmpty && t.Labels.Any(s.ExcludeLabels.Contains);
         if (included && !excluded)

@@ -54,7 +54,4 @@ public sealed class BaseImageResolver(IContainerEngine engine, Action<string> lo
 
     /// <summary>The debootstrap command, as a list.</summary>
     public static IReadOnlyList<string> DebootstrapArguments(Bootstrap b, string target) => Debootstrap.Arguments(b, target);
-
-    internal static string? Which(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
 }

@@ -7,9 +7,10 @@ namespace RealmCi.Images;
 
 /// <summary>
 /// <see cref="IBaseBootstrapper"/> with debootstrap: a root file system from the mirror, packed
-/// with tar (checked, killed on cancellation) and imported into the engine. Needs root on Linux.
+/// with tar (checked, killed on cancellation) and imported into the engine. Needs root on Linux;
+/// <paramref name="toolFound"/>: whether the host's PATH has debootstrap (the front end's host facts say).
 /// </summary>
-public sealed class Debootstrap(IContainerEngine engine) : IBaseBootstrapper
+public sealed class Debootstrap(IContainerEngine engine, bool toolFound = true) : IBaseBootstrapper
 {
     /// <summary>The debootstrap command, as a list (tested as a list).</summary>
     public static IReadOnlyList<string> Arguments(Bootstrap b, string target) =>
@@ -19,7 +20,7 @@ public sealed class Debootstrap(IContainerEngine engine) : IBaseBootstrapper
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
             throw new RealmCiException($"making base image {tag} with debootstrap needs root on Linux; run once as root, or load a base image", ExitCodes.Unavailable);
-        if (BaseImageResolver.Which("debootstrap") is null)
+        if (!toolFound)
             throw new RealmCiException("making a base image needs debootstrap: apt-get install debootstrap", ExitCodes.Unavailable);
 
         var work = Directory.CreateTempSubdirectory("realm-ci-rootfs-").FullName;

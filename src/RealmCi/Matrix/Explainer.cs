@@ -22,6 +22,13 @@ public static class Explainer
         return "not a configuration of this matrix";
     }
 
+    /// <summary>--explain with an Id that cannot name a row of this matrix (a mistyped value): invalid input, exit 2, before any probe.</summary>
+    public static void CheckId(ExpandedMatrix matrix, string id)
+    {
+        if (!matrix.ById.ContainsKey(id) && !ConfigurationId.TryParse(matrix.Axes, id, out _, out var error))
+            throw new Errors.RealmCiException($"--explain={id}: {error}");
+    }
+
     public static IReadOnlyList<string> Explain(ExpandedMatrix matrix, SelectionOptions options, string id)
     {
         var lines = new List<string>();

@@ -111,8 +111,16 @@ public sealed record TestFacet
     /// <summary>Tests (ctest labels) that need a GPU: skipped with a reason when none is present.</summary>
     public ImmutableArray<string> GpuLabels { get; init; } = [];
 
+    /// <summary>ctest <c>-R</c>: only tests whose names match (a downstream's tests have no labels).</summary>
+    public string? Regex { get; init; }
+
+    /// <summary>ctest <c>-E</c>: leave out tests whose names match.</summary>
+    public string? ExcludeRegex { get; init; }
+
     public TestFacet Then(TestFacet later) => new()
     {
+        Regex = later.Regex ?? Regex,
+        ExcludeRegex = later.ExcludeRegex ?? ExcludeRegex,
         Labels = Facets.Union(Labels, later.Labels),
         ExcludeLabels = Facets.Union(ExcludeLabels, later.ExcludeLabels),
         Timeout = later.Timeout ?? Timeout,

@@ -11,11 +11,11 @@ public enum ListingFormat { Table, Json }
 /// </summary>
 public static class MatrixListing
 {
-    public static void Run(string matrixFile, SelectionOptions options, ListingFormat format, string? explainId, IAnsiConsole console, Stream stdout)
+    public static void Run(ExpandedMatrix matrix, SelectionOptions options, ListingFormat format, string? explainId, IAnsiConsole console, Stream stdout)
     {
-        var matrix = MatrixFile.Open(matrixFile);
         if (explainId is not null)
         {
+            Explainer.CheckId(matrix, explainId);
             foreach (var line in Explainer.Explain(matrix, options, explainId)) console.WriteLine(line);
             return;
         }

@@ -14,7 +14,7 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "signatures", "downstreams"];
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources", "targets"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
@@ -62,7 +62,7 @@ public static partial class MatrixLoader
             if (!top.ContainsKey(required)) r.Errors.Add(new(r.At(root), $"missing required key '{required}'"));
 
         var project = top.TryGetValue("project", out var projectNode) ? r.Scalar(projectNode, "project") ?? "" : "";
-        if (top.TryGetValue("source", out var sourceNode)) ReadSource(r, sourceNode); // checked here; used through LoadSource
+        var source = top.TryGetValue("source", out var sourceNode) ? ReadSource(r, sourceNode) : ProjectSource.None;
         var bases = top.TryGetValue("bases", out var basesNode) ? ReadBases(r, basesNode) : ImmutableDictionary<string, BaseImage>.Empty;
         var defaults = top.TryGetValue("defaults", out var defaultsNode) ? ReadFacets(r, defaultsNode, "defaults", FacetKeys) : Facets.Empty;
         var axes = top.TryGetValue("axes", out var axesNode) ? ReadAxes(r, axesNode) : [];
@@ -85,6 +85,8 @@ public static partial class MatrixLoader
         var declared = new HashSet<string>();
         var sources = top.TryGetValue("sources", out var so) ? ReadSources(r, so, declared) : ImmutableDictionary<string, DeclaredSource>.Empty;
         var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
+        var signatures = top.TryGetValue("signatures", out var si) ? ReadSignatures(r, si) : FailureSignatures.Empty;
+        var downstreams = top.TryGetValue("downstreams", out var ds) ? ReadDownstreams(r, ds) : ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
         CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
@@ -92,6 +94,9 @@ public static partial class MatrixLoader
         {
             Sources = sources,
             Quarantine = quarantine,
+            Source = source,
+            Signatures = signatures,
+            Downstreams = downstreams,
         };
     }
 

@@ -111,4 +111,13 @@ public sealed record MatrixDefinition(
 
     /// <summary>Tests known to fail for a reason outside realm-ci (<c>quarantine:</c>).</summary>
     public Quarantine Quarantine { get; init; } = Quarantine.Empty;
+
+    /// <summary>Where the project's source comes from and where its CMake project is in a checkout (<c>source:</c>).</summary>
+    public ProjectSource Source { get; init; } = ProjectSource.None;
+
+    /// <summary>Known failures: a log pattern per step, what it means and what to do (<c>signatures:</c>).</summary>
+    public FailureSignatures Signatures { get; init; } = FailureSignatures.Empty;
+
+    /// <summary>Projects built against the Realm under test by the Canary target (<c>downstreams:</c>), by name.</summary>
+    public ImmutableDictionary<string, Downstream.DownstreamProject> Downstreams { get; init; } = ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
 }

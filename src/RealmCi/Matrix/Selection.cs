@@ -38,7 +38,7 @@ public sealed record Selection(string Source, IReadOnlyList<BuildConfiguration> 
 /// <summary>
 /// Selects configurations: <c>--config</c> Ids if given, else the profile (the named one, the
 /// file's default-profile, or every valid row); then <c>--select</c>/<c>--skip</c> globs on
-/// Ids; then <c>--shard</c>. An empty result is an error (exit 2), never a silent success.
+/// Ids; then <c>--shard</c>. An empty result is an error (exit 5, <see cref="EmptySelectionException"/>), never a silent success.
 /// With <c>--only-available</c>, rows the host's offer cannot meet are dropped before the
 /// profile's strategy chooses; when that leaves nothing, the exit code is 4.
 /// </summary>
@@ -57,7 +57,7 @@ public static class Selector
                 + string.Join("; ", leftOut.Take(3).Select(l => $"{l.Configuration.Id} needs {string.Join(", ", l.Availability.Unmet)}"))
                 + (leftOut.Length > 3 ? $"; and {leftOut.Length - 3} more" : ""), ExitCodes.ConfigurationUnavailable);
         if (rows.Count == 0)
-            throw new RealmCiException($"the selection is empty: {source}{Filters(options)} selects no configuration (try --target=Matrix with --explain=ID to see why)");
+            throw new EmptySelectionException($"the selection is empty: {source}{Filters(options)} selects no configuration (try --target=Matrix with --explain=ID to see why)");
         var description = source + Filters(options) + (here is null ? "" : $", --only-available ({leftOut.Length} unavailable here left out)");
         if (options.Shard is { } shard)
         {

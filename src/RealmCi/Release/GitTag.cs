@@ -10,8 +10,7 @@ public sealed record GitTag(string Name, string Commit, DateTimeOffset CommitTim
     /// <summary>Resolves <paramref name="tag"/> in <paramref name="repository"/>; an unknown tag is invalid input (exit 2).</summary>
     public static async Task<GitTag> ResolveAsync(string repository, string tag, CancellationToken cancellation)
     {
-        if (tag.Length == 0 || tag.StartsWith('-'))
-            throw new RealmCiException($"--tag={tag}: not a tag name");
+        if (NameProblem(tag) is { } problem) throw new RealmCiException(problem);
         var (code, output) = await GitAsync(repository, cancellation, "rev-parse", "--verify", "--quiet", $"refs/tags/{tag}^{{commit}}");
         if (code != 0)
             throw new RealmCiException($"--tag={tag}: no such tag in {repository} (git tag --list shows the tags; a shallow clone may lack it)");
@@ -19,6 +18,19 @@ public sealed record GitTag(string Name, string Commit, DateTimeOffset CommitTim
         var (_, time) = await GitAsync(repository, cancellation, "show", "-s", "--format=%ct", commit);
         var seconds = long.Parse(time.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
         return new GitTag(tag, commit, DateTimeOffset.FromUnixTimeSeconds(seconds));
+    }
+
+    /// <summary>
+    /// Why <paramref name="tag"/> cannot name a git tag (git check-ref-format's rules), or null:
+    /// checked before anything is cloned or locked.
+    /// </summary>
+    public static string? NameProblem(string tag)
+    {
+        var bad = tag.Length == 0 || tag.StartsWith('-') || tag.StartsWith('/') || tag.EndsWith('/') || tag.EndsWith('.')
+            || tag.EndsWith(".lock", StringComparison.Ordinal) || tag.Contains("..", StringComparison.Ordinal) || tag.Contains("@{", StringComparison.Ordinal)
+            || tag.Contains("//", StringComparison.Ordinal) || tag == "@" || tag.Split('/').Any(part => part.StartsWith('.'))
+            || tag.Any(c => char.IsControl(c) || c is ' ' or '~' or '^' or ':' or '?' or '*' or '[' or '\\');
+        return bad ? $"--tag={tag}: not a tag name (git check-ref-format)" : null;
     }
 
     /// <summary>The top folder of the git checkout holding <paramref name="folder"/> (git archive from a subfolder would export only that subfolder).</summary>

@@ -19,6 +19,15 @@ namespace RealmCi.Release;
 /// </summary>
 public static class ReleasePipeline
 {
+    /// <summary>What refuses a (non-dry) release before anything runs: the front end checks these before any clone or lock.</summary>
+    public static IEnumerable<string> Refusals(ExecutorKind executor, string consumer)
+    {
+        if (executor == ExecutorKind.Host)
+            yield return "--executor=host: a release needs the Docker engine (binaries are built in, and consumed from, clean containers)";
+        if (!File.Exists(Path.Combine(consumer, "CMakeLists.txt")))
+            yield return $"--consumer={consumer}: no CMakeLists.txt there (the downstream project every binary must serve)";
+    }
+
     public static async Task<int> RunAsync(Selection selection, ReleaseOptions release, PipelineOptions pipeline, Func<IContainerEngine> connect,
         IRunObserver observer, Action<string> log, Action<string> output, CancellationToken cancellation)
     {
@@ -31,10 +40,7 @@ public static class ReleasePipeline
             foreach (var line in plan.Describe(release.AllowMissing)) output(line);
             return ExitCodes.Success;
         }
-        if (pipeline.Executor == ExecutorKind.Host)
-            throw new RealmCiException("--executor=host: a release needs the Docker engine (binaries are built in, and consumed from, clean containers)");
-        if (!File.Exists(Path.Combine(release.Consumer, "CMakeLists.txt")))
-            throw new RealmCiException($"--consumer={release.Consumer}: no CMakeLists.txt there (the downstream project every binary must serve)");
+        if (Refusals(pipeline.Executor, release.Consumer).FirstOrDefault() is { } refusal) throw new RealmCiException(refusal);
         var engine = connect();
         await engine.PingAsync(cancellation);
 
@@ -56,7 +62,6 @@ public static class ReleasePipeline
             SourceSubdir = source.Subdir,
             Artifacts = Path.Combine(plan.Work, "builds"),
             Executor = ExecutorKind.Docker,
-            ReproducePrefix = $"./build.sh --target=Test --realm-source={source.Folder}",
         };
         var code = await Pipeline.RunAsync(selection, options, () => engine, recorder, cancellation);
         if (code == ExitCodes.Interrupted || cancellation.IsCancellationRequested) return ExitCodes.Interrupted;

@@ -25,6 +25,9 @@ public sealed record ResultDocument(
     public DateTimeOffset? CachedAt { get; init; }
 
     public string? CachedFrom { get; init; }
+
+    /// <summary>Known failure signatures found in the failing step's log (matrix <c>signatures:</c>).</summary>
+    public IReadOnlyList<Results.KnownFailure>? KnownFailures { get; init; }
 }
 
 public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnlyList<string> Failures, IReadOnlyList<SkipDocument> Skips)

@@ -61,6 +61,7 @@ public static class ResultJson
             Run = r.RunId,
             CachedAt = r.CachedAt,
             CachedFrom = r.CachedFrom,
+            KnownFailures = r.Known.Count == 0 ? null : r.Known,
         };
     }
 }

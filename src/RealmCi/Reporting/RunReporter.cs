@@ -7,8 +7,8 @@ namespace RealmCi.Reporting;
 
 /// <summary>
 /// Plain, timestamped lines, for CI logs and any output that is not a terminal: each step as it
-/// starts, build progress every tenth, a status line per configuration with the tail of a
-/// failing step's log, and a summary with the command that reproduces each failure.
+/// starts, build progress every tenth, a status line per configuration with what a known failure
+/// means and how to fix it (else the tail of the failing step's log), and a summary with the command that reproduces each failure.
 /// Text only; it runs nothing.
 /// </summary>
 public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int tailLines = 25) : IRunObserver
@@ -60,10 +60,12 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         var cached = r.Status == ConfigurationStatus.Cached ? $" (passed at {r.CachedAt:yyyy-MM-dd HH:mm}{(r.CachedFrom is null ? "" : $" in run {r.CachedFrom}")}; files in {r.Artifacts})" : "";
         Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [{color}]{r.StatusText}[/] in {SummaryFiles.Duration(r.Seconds)} — tests {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped{Quarantined(r)}{Markup.Escape(cached)}");
         if (r.Succeeded) return;
-        var failing = r.Steps.FirstOrDefault(s => s.Status is not StepStatus.Passed and not StepStatus.Skipped);
+        var failing = FailureDiagnosis.FailingStep(r);
         if (failing is null) return;
         console.MarkupLineInterpolated($"  [red]{failing.Name} {failing.Status.ToString().ToLowerInvariant()}[/]{(failing.Reason is null ? "" : $": {failing.Reason}")}");
-        if (failing.Log is not null && File.Exists(failing.Log))
+        // A known failure says what it means and what to do; an unknown one shows the log's tail.
+        foreach (var line in r.Known.SelectMany(FailureDiagnosis.Describe)) console.WriteLine("  " + line);
+        if (r.Known.Count == 0 && failing.Log is not null && File.Exists(failing.Log))
         {
             console.MarkupLineInterpolated($"  [grey]last lines of {failing.Log}:[/]");
             var tail = Tail(failing.Log, tailLines).ToList();

@@ -11,11 +11,11 @@ namespace RealmCi.Reporting;
 /// The run's files, rewritten atomically each time a configuration finishes (so a crash never
 /// leaves half a file): <c>summary.json</c> (every result), <c>junit.xml</c> (one test suite per
 /// configuration, named by Id, merged from CTest's), and <c>summary.md</c> (the table in
-/// Markdown, appended to <c>$GITHUB_STEP_SUMMARY</c> at the end when that is set). Every
+/// Markdown, appended at the end to <paramref name="stepSummary"/>: GitHub's <c>$GITHUB_STEP_SUMMARY</c>, from the host facts). Every
 /// selected configuration appears once it has a result, including those not run (fail-fast,
 /// interruption) and those unavailable here, with the reason.
 /// </summary>
-public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids)
+public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyList<string> ids, string? stepSummary = null)
 {
     private readonly int selected = ids.Count;
 
@@ -42,7 +42,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         lock (gate)
         {
             Write(interrupted);
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } step)
+            if (stepSummary is { Length: > 0 } step)
                 File.AppendAllText(step, MarkdownText(results, selected, interrupted) + "\n");
         }
     }
@@ -154,6 +154,11 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
             text.Append('\n');
             foreach (var note in notes)
                 text.Append(note.StartsWith("WARNING", StringComparison.Ordinal) ? "> ⚠️ **" + Escape(note) + "**" : "- " + Escape(note)).Append('\n');
+        }
+        foreach (var r in results.Where(r => r.Known.Count > 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n`{r.Id}`:\n");
+            foreach (var line in r.Known.SelectMany(FailureDiagnosis.Describe)) text.Append("- ").Append(Escape(line.Trim())).Append('\n');
         }
         var failures = results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled).ToList();
         if (failures.Count > 0)

@@ -62,6 +62,9 @@ public sealed record ConfigurationResult(
 
     public TestCounts Counts => Recorded ?? TestCounts.Of(Tests);
 
+    /// <summary>Known failure signatures found in the failing step's log (matrix <c>signatures:</c>).</summary>
+    public IReadOnlyList<KnownFailure> Known { get; init; } = [];
+
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 
@@ -81,7 +84,9 @@ public sealed record ConfigurationResult(
         : null;
 
     /// <summary>What a table shows next to the status: the first failure, else the reason.</summary>
-    public string? Note => Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable ? Reason : FirstFailure ?? Reason;
+    public string? Note => Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable ? Reason
+        : Known.Count > 0 ? $"{FirstFailure ?? Reason} — known: {string.Join(", ", Known.Select(k => k.Name))}"
+        : FirstFailure ?? Reason;
 
     /// <summary>A result for a configuration that was selected but never started.</summary>
     public static ConfigurationResult NotStarted(string id, string reason, string artifacts, string reproduce) =>

@@ -43,8 +43,14 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
     public void ActionValidatorAcceptsTheGithubWorkflow(string matrix, bool isStatic, string profile)
     {
         var folder = Write(Request(CiPlatform.Github, matrix == "realm" ? RealmMatrix : FixtureMatrix, isStatic, profile), "gh");
-        var (code, output) = CiClients.Run(CiClients.ActionValidator, [Path.Combine(folder, GithubWorkflow.FileName(profile))], folder);
-        Assert.True(code == 0, output);
+        var workflows = Directory.GetFiles(Path.Combine(folder, ".github", "workflows"));
+        Assert.Contains(Path.Combine(folder, GithubJobWorkflow.FileName), workflows);
+        Assert.True(workflows.Length >= 2, string.Join(", ", workflows));
+        foreach (var workflow in workflows)
+        {
+            var (code, output) = CiClients.Run(CiClients.ActionValidator, [workflow], folder);
+            Assert.True(code == 0, workflow + ": " + output);
+        }
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
     {
         var request = Request(CiPlatform.Github, FixtureMatrix, true, "pr") with { Selection = new SelectionOptions { Select = ["none-*"] } };
         var folder = Write(request, "gh-empty");
-        var file = Path.Combine(folder, GithubWorkflow.FileName("pr"));
+        var file = Path.Combine(folder, GithubWorkflow.FileName("pr", Trust.Untrusted));
         Assert.Contains("selects no configuration", File.ReadAllText(file));
         var (code, output) = CiClients.Run(CiClients.ActionValidator, [file], folder);
         Assert.True(code == 0, output);
@@ -71,10 +77,24 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
         var parent = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--variable", $"REALM_CI_PROFILE={profile}"], folder);
         Assert.True(parent.Code == 0, parent.Output);
         Assert.Contains($"realm-ci {profile}", parent.Output);
-        if (!isStatic) return;
-        var child = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--file", GitlabPipeline.ChildFile(profile)], folder);
-        Assert.True(child.Code == 0, child.Output);
-        Assert.Contains(GitlabPipeline.Gate, child.Output);
+        // The children: committed (static, one per trust level when they differ) or, dynamic, what the plan job writes at run time (trusted and untrusted).
+        var request = Request(CiPlatform.Gitlab, matrix == "realm" ? RealmMatrix : FixtureMatrix, isStatic, profile);
+        var children = isStatic
+            ? Directory.GetFiles(Path.Combine(folder, ".gitlab")).Select(f => Path.GetRelativePath(folder, f)).ToList()
+            : [Plan(folder, "dynamic-trusted.yml", request), Plan(folder, "dynamic-untrusted.yml", request with { Untrusted = true })];
+        Assert.NotEmpty(children);
+        foreach (var file in children)
+        {
+            var child = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--file", file], folder);
+            Assert.True(child.Code == 0, file + ": " + child.Output);
+            Assert.Contains(GitlabPipeline.Gate, child.Output);
+        }
+    }
+
+    private static string Plan(string folder, string name, CiRequest request)
+    {
+        File.WriteAllText(Path.Combine(folder, name), CiGenerator.Plan(request));
+        return name;
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace RealmCi.Tests.Ci;
 public class BuildingOnceTestingOnGpuRunners : CiFolder
 {
     private const string GpuRule =
-        "ci:\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
+        "ci:\n  triggers: { pr: [pr, approved] }\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
         + "      - { name: gpu, when: { network: fake2 }, github: [self-hosted, gpu], gitlab: [gpu], build-on: default }\n";
 
     private static YamlMappingNode Parse(string text)
@@ -46,34 +46,42 @@ public class BuildingOnceTestingOnGpuRunners : CiFolder
     }
 
     [Fact]
-    public void AGithubWorkflowHasAPackJobWhoseArtifactTheGpuTestJobDownloads()
+    public void AGithubGpuConfigurationIsBuiltAndTestedInItsOwnCallOfTheJobWorkflow()
     {
         Settings(GpuRule);
-        var workflow = Parse(CiGenerator.Files(Request(CiPlatform.Github, true, "pr")).Single(f => f.Path == GithubWorkflow.FileName("pr")).Text);
+        var files = CiGenerator.Files(Request(CiPlatform.Github, true, "pr"));
+        var workflow = Parse(files.Single(f => f.Path == GithubWorkflow.FileName("pr")).Text);
         var jobs = (YamlMappingNode)workflow["jobs"];
-        Assert.Equal(["pack", "run", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
-        var packs = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)jobs["pack"])["strategy"])["matrix"])["include"]).Children.Cast<YamlMappingNode>().ToList();
-        Assert.Equal(3, packs.Count); // the profile's three fake2 configurations
-        var pack = Assert.Single(packs, p => Text(p, "name") == "debug-fake2-build");
-        Assert.Equal(["ubuntu-24.04"], Items(pack["runner"]));
-        var run = (YamlMappingNode)jobs["run"];
-        Assert.Equal(["pack"], Items(run["needs"]));
-        Assert.Equal("${{ !cancelled() }}", Text(run, "if"));
-        var entries = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)run["strategy"])["matrix"])["include"]).Children.Cast<YamlMappingNode>().ToDictionary(e => Text(e, "name"));
-        Assert.Equal("realm-ci-pack-debug-fake2-build", Text(entries["debug-fake2"], "pack"));
+        Assert.Equal(["ci-files", "run-default", "run-gpu-built-on-default", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
+        var gpu = (YamlMappingNode)jobs["run-gpu-built-on-default"];
+        Assert.Equal("./" + GithubJobWorkflow.FileName, Text(gpu, "uses"));
+        Assert.Equal("[\"self-hosted\",\"gpu\"]", Text((YamlMappingNode)gpu["with"], "runner"));
+        Assert.Equal("[\"ubuntu-24.04\"]", Text((YamlMappingNode)gpu["with"], "build-runner"));
+        var entries = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)gpu["strategy"])["matrix"])["include"]).Children.Cast<YamlMappingNode>().ToDictionary(e => Text(e, "name"));
+        Assert.Equal(3, entries.Count); // the profile's three fake2 configurations
+        Assert.Equal("true", Text(entries["debug-fake2"], "pack"));
+        Assert.Equal("--config=debug-fake2", Text(entries["debug-fake2"], "build-args"));
         Assert.Equal("realm-ci-packs/debug-fake2/debug-fake2", Text(entries["debug-fake2"], "packdir"));
         Assert.EndsWith("--from-pack=realm-ci-packs/debug-fake2/debug-fake2/pack.tar.gz", Text(entries["debug-fake2"], "args"));
-        Assert.False(entries["release-local"].Children.ContainsKey("pack"));
+
+        // In the job workflow the test job needs only its own configuration's build.
+        var job = (YamlMappingNode)Parse(files.Single(f => f.Path == GithubJobWorkflow.FileName).Text)["jobs"];
+        Assert.Equal(["build"], Items(((YamlMappingNode)job["test"])["needs"]));
+        Assert.Equal("${{ !cancelled() && needs.build.result != 'failure' }}", Text((YamlMappingNode)job["test"], "if"));
+        Assert.Equal("${{ inputs.pack }}", Text((YamlMappingNode)job["build"], "if"));
     }
 
     [Fact]
-    public void TheDynamicGithubPlanListsThePackBuildsSeparately()
+    public void TheDynamicGithubPlanGivesEachKindOfJobItsOwnMatrix()
     {
         Settings(GpuRule);
-        var json = System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(Request(CiPlatform.Github, false, "pr") with { Packs = true })).RootElement.GetProperty("include");
-        Assert.Equal(3, json.GetArrayLength());
-        var entry = Assert.Single(json.EnumerateArray(), e => e.GetProperty("name").GetString() == "debug-fake2-build");
-        Assert.Equal("--config=debug-fake2", entry.GetProperty("args").GetString());
+        var lines = CiGenerator.Plan(Request(CiPlatform.Github, false, "pr")).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
+        Assert.Equal(["matrix-default", "count-default", "matrix-gpu", "count-gpu", "matrix-gpu-built-on-default", "count-gpu-built-on-default"], lines.Keys);
+        Assert.Equal("0", lines["count-gpu"]);
+        Assert.Equal("3", lines["count-gpu-built-on-default"]);
+        var entry = Assert.Single(System.Text.Json.JsonDocument.Parse(lines["matrix-gpu-built-on-default"]).RootElement.GetProperty("include").EnumerateArray(),
+            e => e.GetProperty("name").GetString() == "debug-fake2");
+        Assert.Equal("--config=debug-fake2", entry.GetProperty("build-args").GetString());
         Assert.Equal("realm-ci-packs/debug-fake2", entry.GetProperty("folder").GetString());
     }
 
@@ -83,9 +91,9 @@ public class BuildingOnceTestingOnGpuRunners : CiFolder
         Settings(GpuRule.Replace(", build-on: default", ""));
         var files = CiGenerator.Files(Request(CiPlatform.Gitlab, true, "pr"));
         Assert.DoesNotContain("--pack", files.Single(f => f.Path == GitlabPipeline.ChildFile("pr")).Text);
-        var workflow = CiGenerator.Files(Request(CiPlatform.Github, false, "pr")).Single().Text;
-        Assert.DoesNotContain("--pack", workflow);
-        Assert.DoesNotContain("realm-ci-pack", workflow);
+        var plan = CiGenerator.Plan(Request(CiPlatform.Github, false, "pr"));
+        Assert.Contains("count-gpu=3", plan);
+        Assert.DoesNotContain("\"pack\":true", plan);
     }
 
     [Fact]

@@ -22,14 +22,14 @@ public class CheckingCommittedFiles : CiFolder
     public void CheckExitsOneWithAUnifiedDiffWhenAFileIsStale()
     {
         Assert.Equal(0, Ci("--ci=github", "--static", "--profile=pr").ExitCode);
-        var file = Path.Combine(dir, "out", ".github", "workflows", "realm-ci-pr.yml");
+        var file = Path.Combine(dir, "out", ".github", "workflows", "realm-ci-pr-pull-request.yml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"--config=debug-fake2\"", "\"--config=debug-fake3\""));
         var check = Ci("--ci=github", "--static", "--profile=pr", "--check");
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("--- a/.github/workflows/realm-ci-pr.yml", check.Out);
+        Assert.Contains("--- a/.github/workflows/realm-ci-pr-pull-request.yml", check.Out);
         Assert.Matches("\n- +args: \"--config=debug-fake3\"\n", check.Out);
         Assert.Matches("\n\\+ +args: \"--config=debug-fake2\"\n", check.Out);
-        Assert.Contains("1 of 1 CI file(s) stale", check.Out);
+        Assert.Contains("1 of 2 CI file(s) stale", check.Out);
     }
 
     [Fact]

@@ -60,33 +60,61 @@ public class GeneratingPipelines : CiFolder
     }
 
     [Fact]
-    public void AGithubGateNeedsEveryJobRunsAlwaysAndAcceptsOnlySuccess()
+    public void AGithubGateNeedsEveryJobRunsAlwaysAndAcceptsOnlySuccessOrAnEmptyKind()
     {
+        Settings("ci:\n  triggers: { pr: [push] }\n  runners:\n    default: { github: [ubuntu-24.04] }\n    rules:\n      - { name: ranks, when: { network: fake2 }, github: [self-hosted, mpi] }\n");
         var workflow = Parse(File(CiGenerator.Files(Request(CiPlatform.Github, false, "pr")), GithubWorkflow.FileName("pr")));
         var jobs = (YamlMappingNode)workflow["jobs"];
-        Assert.Equal(["plan", "run", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["plan", "run-default", "run-ranks", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
         var gate = (YamlMappingNode)jobs["gate"];
-        Assert.Equal(["plan", "run"], ((YamlSequenceNode)gate["needs"]).Children.Select(n => n.ToString()));
-        Assert.True(((YamlSequenceNode)gate["needs"]).Children.Count <= Caps.Github.MaxNeeds);
+        Assert.Equal(["plan", "run-default", "run-ranks"], ((YamlSequenceNode)gate["needs"]).Children.Select(n => n.ToString()));
         Assert.Equal("${{ always() }}", gate["if"].ToString());
+        Assert.Equal("${{ needs.run-ranks.result }}", ((YamlMappingNode)gate["env"])["RUN_RANKS"].ToString());
         var check = ((YamlMappingNode)((YamlSequenceNode)gate["steps"]).Children[0])["run"].ToString();
-        Assert.Contains("test \"${{ needs.run.result }}\" = success", check); // failure, cancelled and skipped all fail
-        var run = (YamlMappingNode)jobs["run"];
-        Assert.Equal("${{ fromJSON(needs.plan.outputs.matrix) }}", ((YamlMappingNode)run["strategy"])["matrix"].ToString());
+        Assert.Contains("check run-ranks \"$RUN_RANKS\" \"$COUNT_RUN_RANKS\"", check);
+        Assert.DoesNotContain("${{", check); // values reach the script through env only
+        var run = (YamlMappingNode)jobs["run-ranks"];
+        Assert.Equal("${{ fromJSON(needs.plan.outputs.matrix-ranks) }}", ((YamlMappingNode)run["strategy"])["matrix"].ToString());
+        Assert.Equal("${{ needs.plan.outputs.count-ranks != '0' }}", run["if"].ToString());
         Assert.Equal("false", ((YamlMappingNode)run["strategy"])["fail-fast"].ToString());
     }
 
+    [Theory]
+    [InlineData("success", "3", 0)]
+    [InlineData("skipped", "0", 0)] // a kind with no job this time
+    [InlineData("skipped", "3", 1)] // skipped although it had jobs (its plan failed)
+    [InlineData("failure", "3", 1)]
+    [InlineData("cancelled", "3", 1)]
+    public void TheGithubGateScriptRunByBashAcceptsOnlySuccessOrAnEmptyKind(string result, string count, int expected)
+    {
+        Settings("ci:\n  triggers: { pr: [push] }\n");
+        var workflow = Parse(File(CiGenerator.Files(Request(CiPlatform.Github, false, "pr")), GithubWorkflow.FileName("pr")));
+        var gate = (YamlMappingNode)((YamlMappingNode)workflow["jobs"])["gate"];
+        var script = Path.Combine(dir, "gate.sh");
+        System.IO.File.WriteAllText(script, ((YamlMappingNode)((YamlSequenceNode)gate["steps"]).Children[0])["run"].ToString());
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true };
+        start.Environment["PLAN"] = "success";
+        start.Environment["RUN_DEFAULT"] = result;
+        start.Environment["COUNT_RUN_DEFAULT"] = count;
+        using var bash = System.Diagnostics.Process.Start(start)!;
+        bash.StandardOutput.ReadToEnd();
+        bash.WaitForExit();
+        Assert.Equal(expected, bash.ExitCode);
+    }
+
     [Fact]
-    public void TheGithubPlanListsEachJobWithItsRunnerArgumentsAndCacheKey()
+    public void TheGithubPlanListsEachJobUnderItsKindWithItsArgumentsAndCacheKey()
     {
         Settings("ci:\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n      - { name: ranks, when: { network: fake2 }, github: [self-hosted, mpi], gitlab: [mpi] }\n");
-        var json = System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(Request(CiPlatform.Github, false, "pr"))).RootElement.GetProperty("include");
-        var entries = json.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
-        Assert.Equal(5, entries.Count);
-        Assert.Equal(["self-hosted", "mpi"], entries["debug-fake2"].GetProperty("runner").EnumerateArray().Select(l => l.GetString()));
-        Assert.Equal(["ubuntu-24.04"], entries["release-local"].GetProperty("runner").EnumerateArray().Select(l => l.GetString()));
-        Assert.Equal("--config=release-local", entries["release-local"].GetProperty("args").GetString());
-        Assert.StartsWith("realm-ci-", entries["release-local"].GetProperty("cache").GetString());
+        var lines = CiGenerator.Plan(Request(CiPlatform.Github, false, "pr")).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
+        var entries = (string kind) => System.Text.Json.JsonDocument.Parse(lines["matrix-" + kind]).RootElement.GetProperty("include").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.Equal(["debug-fake2", "debug-fake2-dim4", "release-fake2-dim4"], entries("ranks").Keys.Order());
+        Assert.Equal(["debug-local-dim4", "release-local"], entries("default").Keys.Order());
+        Assert.Equal("--config=release-local", entries("default")["release-local"].GetProperty("args").GetString());
+        // Exact per-configuration prefixes: no matrix hash, and '/' ends the Id so one never prefixes another.
+        Assert.Equal("realm-ci/release-local/", entries("default")["release-local"].GetProperty("cache").GetString());
+        Assert.Equal("realm-ci/debug-fake2/", entries("ranks")["debug-fake2"].GetProperty("cache").GetString());
+        Assert.False("realm-ci/debug-fake2-dim4/".StartsWith(entries("ranks")["debug-fake2"].GetProperty("cache").GetString()!, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,8 +126,10 @@ public class GeneratingPipelines : CiFolder
         Assert.Contains("selects no configuration", noop["script"].ToString());
         Assert.Contains("for job in no-configurations;", ((YamlMappingNode)child[GitlabPipeline.Gate])["script"].ToString());
 
-        var github = System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(request with { Platform = CiPlatform.Github })).RootElement.GetProperty("include");
-        var entry = Assert.Single(github.EnumerateArray());
+        var plan = CiGenerator.Plan(request with { Platform = CiPlatform.Github });
+        Assert.Contains("count-default=1\n", plan);
+        var json = plan.Split('\n')[0]["matrix-default=".Length..];
+        var entry = Assert.Single(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("include").EnumerateArray());
         Assert.Contains("selects no configuration", entry.GetProperty("empty").GetString());
     }
 
@@ -108,10 +138,10 @@ public class GeneratingPipelines : CiFolder
     {
         Settings("ci:\n  realm-ci: { repository: \"https://github.com/example/realm-ci.git\", ref: 0123456789abcdef0123456789abcdef01234567 }\n");
         var files = CiGenerator.Files(Request(CiPlatform.Github, true, "pr"));
-        var text = File(files, GithubWorkflow.FileName("pr"));
+        var text = File(files, GithubJobWorkflow.FileName);
         Assert.Contains("repository: example/realm-ci", text);
         Assert.Contains("ref: 0123456789abcdef0123456789abcdef01234567", text);
-        Assert.Contains("./.realm-ci/build.sh --target=Test --matrix=.realm-ci/matrix/matrix.yaml --realm-source=.", text);
+        Assert.Contains("./.realm-ci/build.sh --target=Test --matrix=.realm-ci/matrix/matrix.yaml --realm-source=. \"--artifacts=$REALM_CI_ARTIFACTS\" $REALM_CI_ARGS", text);
         var gitlab = File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "pr")), GitlabPipeline.ChildFile("pr"));
         Assert.Contains("git -C .realm-ci checkout --quiet 0123456789abcdef0123456789abcdef01234567", gitlab);
     }
@@ -132,6 +162,6 @@ public class GeneratingPipelines : CiFolder
     {
         var request = Request(CiPlatform.Github, true, "pr") with { Caps = new Caps(256, 50, 2_000) };
         var e = Assert.Throws<RealmCi.Errors.RealmCiException>(() => CiGenerator.Files(request));
-        Assert.Matches(@"^\.github/workflows/realm-ci-pr\.yml: the generated file would be \d+ bytes, over the platform's 2000", e.Message);
+        Assert.Matches(@"^\.github/workflows/realm-ci-pr-pull-request\.yml: the generated file would be \d+ bytes, over the platform's 2000", e.Message);
     }
 }

@@ -13,13 +13,24 @@ public class SchedulingConfigurations
     private static ConfigurationResult Result(BuildConfiguration c, ConfigurationStatus status) =>
         new(c.Id, status, [], [], null, "fake", DateTimeOffset.UtcNow, 0, "/nowhere", "");
 
-    /// <summary>A fake run: records concurrency and cores, takes a little time, fails the Ids it is told to.</summary>
+    /// <summary>Waits for a condition another thread brings about; the limit only keeps a broken scheduler from hanging the suite.</summary>
+    private static Task Eventually(TaskCompletionSource signal) => signal.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// A fake run: records concurrency and cores, fails the Ids it is told to. With a gate, every
+    /// run waits for the test to open it, so overlaps are made, not hoped for (no clock involved).
+    /// </summary>
     private sealed class FakeRuns(params string[] failing)
     {
         private int running;
         public int MostAtOnce;
         public ConcurrentQueue<string> Started { get; } = new();
         public ConcurrentBag<int> Cores { get; } = [];
+        public SemaphoreSlim? Gate { get; init; }
+
+        /// <summary>Set once this many runs are running at the same time.</summary>
+        public int SignalAt { get; init; } = int.MaxValue;
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task<ConfigurationResult> Run(BuildConfiguration c, int cores, CancellationToken cancellation)
         {
@@ -27,9 +38,11 @@ public class SchedulingConfigurations
             Cores.Add(cores);
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref MostAtOnce, now);
+            if (now >= SignalAt) Reached.TrySetResult();
             try
             {
-                await Task.Delay(30, cancellation);
+                if (Gate is { } gate) await gate.WaitAsync(cancellation);
+                else await Task.Yield();
                 return Result(c, failing.Contains(c.Id) ? ConfigurationStatus.Failed : ConfigurationStatus.Passed);
             }
             catch (OperationCanceledException) { return Result(c, ConfigurationStatus.Cancelled); }
@@ -46,10 +59,14 @@ public class SchedulingConfigurations
     [Fact]
     public async Task NoMoreThanJobsRunAtOnceAndEveryConfigurationRuns()
     {
-        var runs = new FakeRuns();
-        var results = await new Scheduler(new Capacity(3, 2), false).RunAsync(Configs(10), runs.Run, _ => { }, CancellationToken.None);
+        var runs = new FakeRuns { Gate = new SemaphoreSlim(0), SignalAt = 3 };
+        var scheduling = new Scheduler(new Capacity(3, 2), false).RunAsync(Configs(10), runs.Run, _ => { }, CancellationToken.None);
+        await Eventually(runs.Reached); // three run at once, held by the gate
+        Assert.Equal(3, runs.Started.Count);
+        runs.Gate.Release(10);
+        var results = await scheduling;
         Assert.Equal(10, results.Count);
-        Assert.InRange(runs.MostAtOnce, 2, 3);
+        Assert.Equal(3, runs.MostAtOnce);
         Assert.All(runs.Cores, c => Assert.Equal(2, c));
     }
 
@@ -111,23 +128,36 @@ public class SchedulingConfigurations
     public async Task FailFastLetsRunningConfigurationsFinish()
     {
         var configs = Configs(6);
-        var runs = new FakeRuns(configs[0].Id);
-        var results = await new Scheduler(new Capacity(2, 1), failFast: true).RunAsync(configs, runs.Run, _ => { }, CancellationToken.None);
-        Assert.Contains(results, r => r.Id == configs[1].Id && r.Status == ConfigurationStatus.Passed); // it was already running
-        Assert.True(runs.Started.Count < 6);
-        Assert.Equal(6 - runs.Started.Count, results.Count(r => r.Status == ConfigurationStatus.NotRun));
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstReported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new ConcurrentQueue<string>();
+        var results = await new Scheduler(new Capacity(2, 1), failFast: true).RunAsync(configs, async (c, _, _) =>
+        {
+            started.Enqueue(c.Id);
+            if (c == configs[0]) { await Eventually(secondStarted); return Result(c, ConfigurationStatus.Failed); } // fails while the second runs
+            secondStarted.TrySetResult();
+            await Eventually(firstReported);
+            return Result(c, ConfigurationStatus.Passed);
+        }, r => { if (r.Id == configs[0].Id) firstReported.TrySetResult(); }, CancellationToken.None);
+        Assert.Equal([configs[0].Id, configs[1].Id], started);
+        Assert.Equal(ConfigurationStatus.Passed, results[1].Status); // it was already running, and finished
+        Assert.Equal(4, results.Count(r => r.Status == ConfigurationStatus.NotRun));
     }
 
     [Fact]
     public async Task CancellationStopsLaunchingAndRunningOnesSeeIt()
     {
         var configs = Configs(20);
-        var runs = new FakeRuns();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(80));
-        var results = await new Scheduler(new Capacity(2, 1), false).RunAsync(configs, runs.Run, _ => { }, cts.Token);
-        Assert.True(runs.Started.Count < 20);
+        var runs = new FakeRuns { Gate = new SemaphoreSlim(0), SignalAt = 2 }; // the gate never opens: only cancellation ends a run
+        using var cts = new CancellationTokenSource();
+        var scheduling = new Scheduler(new Capacity(2, 1), false).RunAsync(configs, runs.Run, _ => { }, cts.Token);
+        await Eventually(runs.Reached);
+        await cts.CancelAsync(); // Ctrl-C while two run
+        var results = await scheduling;
+        Assert.Equal([configs[0].Id, configs[1].Id], runs.Started);
         Assert.Equal(20, results.Count);
-        Assert.All(results.Where(r => !runs.Started.Contains(r.Id)), r => Assert.Equal("not started: interrupted", r.Reason));
+        Assert.All(results.Take(2), r => Assert.Equal(ConfigurationStatus.Cancelled, r.Status)); // the running ones saw it
+        Assert.All(results.Skip(2), r => Assert.Equal("not started: interrupted", r.Reason));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ReadingCakeConfig : InTempFolder
     public void AMisspeltOrInvalidCakeConfigValueIsReportedWithTheOthersBeforeAnyTarget()
     {
         Setup("[RealmCi]\nMatrix=m/small.yaml\nExecuter=host\nPull=sometimes\n");
-        var run = Run("--format=json", "--jobs=0");
+        var run = Run("--target=Test", "--jobs=0");
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
         [

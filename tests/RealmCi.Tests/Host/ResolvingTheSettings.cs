@@ -21,13 +21,24 @@ public class ResolvingTheSettings
             Root = "/repo",
             WorkingDirectory = "/here",
             Home = "/home/me",
-            Targets = ["Build", "Ci", "Matrix", "Test"],
+            Targets = ["Build", "Canary", "Ci", "Clean", "Matrix", "Test"],
             DefaultTarget = "Test",
         });
     }
 
     private static string[] Problems(string[] args, Dictionary<string, string>? config = null, Dictionary<string, string>? env = null) =>
         Assert.Throws<RealmCiException>(() => Resolve(args, config, env)).Message.Split(Environment.NewLine);
+
+    [Fact]
+    public void DownstreamSourcesAreNamePathPairsMadeAbsolute()
+    {
+        var s = Resolve(["--target=Canary", "--downstream-source=legion=../legion", "--downstream-source=other=/abs/other"]);
+        Assert.Equal(["legion", "other"], s.DownstreamSources.Keys);
+        Assert.Equal("/legion", s.DownstreamSources["legion"]);
+        Assert.Equal("/abs/other", s.DownstreamSources["other"]);
+        Assert.Empty(Resolve([]).DownstreamSources);
+        Assert.Contains("--downstream-source=legion: expected KEY=VALUE", Problems(["--target=Canary", "--downstream-source=legion"]));
+    }
 
     [Fact]
     public void NothingGivenMeansTheBuiltInDefaults()
@@ -67,7 +78,7 @@ public class ResolvingTheSettings
     [Fact]
     public void EveryProblemIsReportedAtOnce()
     {
-        var problems = Problems(["--target=Matrix", "--jobs=abc", "--executor=bogus", "--pull=sometimes", "--step-timeout=-5",
+        var problems = Problems(["--target=Test", "--jobs=abc", "--executor=bogus", "--pull=sometimes", "--step-timeout=-5",
             "--shard=3/2", "--define=NOEQUALS", "--format=xml", "--verbosity=loud", "--force=maybe", "--older-than=x", "--bogus"]);
         Assert.StartsWith("unknown option '--bogus' (expected one of: target, verbosity", problems[0]);
         Assert.Equal(
@@ -82,6 +93,8 @@ public class ResolvingTheSettings
             "--force=maybe: expected true or false (or just --force)",
             "--step-timeout=-5: expected a whole number ≥ 1",
             "--older-than=x: expected a whole number ≥ 0",
+            "--format does not apply to --target=Test; it applies to Matrix",
+            "--older-than does not apply to --target=Test; it applies to Clean",
         ], problems.Skip(1));
     }
 
@@ -109,7 +122,7 @@ public class ResolvingTheSettings
     public void AnUnknownTargetIsAProblemLikeAnyOther()
     {
         var problems = Problems(["--target=Tset", "--jobs=0"]);
-        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Ci, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
+        Assert.Equal(["unknown target 'Tset'. Known targets: Build, Canary, Ci, Clean, Matrix, Test", "--jobs=0: expected a whole number ≥ 1"], problems);
         Assert.Equal("Matrix", Resolve(["--target=matrix"]).Target);
     }
 
@@ -134,7 +147,7 @@ public class ResolvingTheSettings
     public void ValuesAreTypedOnceForEveryTarget()
     {
         var s = Resolve(["--jobs=3", "--parallel=2", "--step-timeout=5", "--shard=2/4", "--define=A=1=2", "--env=B=", "--fail-fast",
-            "--force=false", "--format=json", "-v", "diagnostic", "--config=x", "--config=y", "--older-than=30", "--remove"]);
+            "--force=false", "-v", "diagnostic", "--config=x", "--config=y"]);
         Assert.Equal(3, s.Jobs);
         Assert.Equal(2, s.Parallel);
         Assert.Equal(TimeSpan.FromMinutes(5), s.StepTimeout);
@@ -143,11 +156,12 @@ public class ResolvingTheSettings
         Assert.Equal("", s.Selection.CommandLine.Env["B"]);
         Assert.True(s.FailFast);
         Assert.False(s.Force);
-        Assert.Equal(ListingFormat.Json, s.Format);
         Assert.Equal(VerbosityLevel.Diagnostic, s.Verbosity);
         Assert.Equal(["x", "y"], s.Selection.Configs.ToArray());
-        Assert.Equal(TimeSpan.FromDays(30), s.OlderThan);
-        Assert.True(s.Remove);
+        Assert.Equal(ListingFormat.Json, Resolve(["--target=Matrix", "--format=json"]).Format);
+        var clean = Resolve(["--target=Clean", "--older-than=30", "--remove"]);
+        Assert.Equal(TimeSpan.FromDays(30), clean.OlderThan);
+        Assert.True(clean.Remove);
     }
 
     [Fact]

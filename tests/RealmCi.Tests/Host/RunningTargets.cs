@@ -56,7 +56,7 @@ public class RunningTargets
     [Fact]
     public void OptionsAreValidatedBeforeAnyTargetRunsAndAllAtOnce()
     {
-        var run = HostRun.Of("--target=Matrix", "--jobs=abc", "--executor=bogus", "--pull=sometimes", "--step-timeout=-5");
+        var run = HostRun.Of("--target=Test", "--jobs=abc", "--executor=bogus", "--pull=sometimes", "--step-timeout=-5");
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
         [
@@ -118,8 +118,7 @@ public class RunningTargets
     {
         var run = HostRun.Of("--matrix=~/realm-ci-no-such-matrix.yaml");
         Assert.Equal(2, run.ExitCode);
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        Assert.Contains($"matrix file not found: {Path.Combine(home, "realm-ci-no-such-matrix.yaml")}", run.Err);
+        Assert.Contains($"matrix file not found: {Path.Combine(HostRun.Home, "realm-ci-no-such-matrix.yaml")}", run.Err);
     }
 
     [Fact]

@@ -37,7 +37,11 @@ public sealed class LockingTheArtifactsFolder : InTempFolder
     [Fact]
     public void OtherFoldersAreIndependent()
     {
+        var parallel = Path.Combine(dir, "parallel");
         using var one = ArtifactsLock.Acquire(Artifacts);
-        using var other = ArtifactsLock.Acquire(Path.Combine(dir, "parallel"));
+        using var other = ArtifactsLock.Acquire(parallel);
+        Assert.StartsWith($"{Environment.ProcessId} ", File.ReadAllText(Path.Combine(parallel, ".lock.owner"))); // the second folder is really held
+        Assert.Throws<RealmCiException>(() => ArtifactsLock.Acquire(parallel)); // and by its own lock, refused while held
+        Assert.Throws<RealmCiException>(() => ArtifactsLock.Acquire(Artifacts)); // while the first stays held
     }
 }

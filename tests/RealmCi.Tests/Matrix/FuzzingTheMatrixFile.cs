@@ -42,7 +42,6 @@ public sealed partial class FuzzingTheMatrixFile(ITestOutputHelper output)
         output.WriteLine($"{Cases} cases in {clock.Elapsed.TotalSeconds:F1} s: {selected} selected, {rejected} rejected as user errors");
         Assert.True(failures.Count == 0, $"{failures.Count} of {Cases} mutations crashed:\n" + string.Join("\n", failures.Take(20)));
         Assert.True(rejected > Cases / 4, $"only {rejected} of {Cases} mutations were rejected: the mutations are too weak to test anything");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     [Theory]

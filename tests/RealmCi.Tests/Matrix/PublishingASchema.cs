@@ -49,5 +49,7 @@ public class PublishingASchema
         Assert.Equal(MatrixLoader.AxisKeys.ToHashSet(), Keys(defs.GetProperty("axis")));
         Assert.Equal(MatrixLoader.ArchiveKeys.ToHashSet(), Keys(defs.GetProperty("archive")));
         Assert.Equal(MatrixLoader.QuarantineKeys.ToHashSet(), Keys(defs.GetProperty("quarantine")));
+        Assert.Equal(MatrixLoader.DownstreamKeys.ToHashSet(), Keys(defs.GetProperty("downstream")));
+        Assert.Equal(MatrixLoader.DownstreamTestKeys.ToHashSet(), Keys(defs.GetProperty("downstreamTest")));
     }
 }

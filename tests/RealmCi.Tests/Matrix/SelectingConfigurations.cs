@@ -38,10 +38,10 @@ public class SelectingConfigurations
     }
 
     [Fact]
-    public void AnEmptySelectionIsAnInputError()
+    public void AnEmptySelectionIsItsOwnExitCode()
     {
-        var e = Assert.Throws<RealmCiException>(() => Select(new() { Select = ["zz*"] }, Yaml.Small));
-        Assert.Equal(ExitCodes.InvalidInput, e.ExitCode);
+        var e = Assert.Throws<EmptySelectionException>(() => Select(new() { Select = ["zz*"] }, Yaml.Small));
+        Assert.Equal(ExitCodes.EmptySelection, e.ExitCode);
         Assert.Contains("selection is empty", e.Message);
     }
 

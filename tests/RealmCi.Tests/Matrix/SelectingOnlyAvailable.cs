@@ -144,7 +144,7 @@ public class SelectingOnlyAvailable
             var output = new StringWriter();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
             console.Profile.Width = 400;
-            MatrixListing.Run(path, options, ListingFormat.Table, null, console, Stream.Null);
+            MatrixListing.Run(MatrixFile.Open(path), options, ListingFormat.Table, null, console, Stream.Null);
             return output.ToString().Replace("\r", "");
         }
         finally

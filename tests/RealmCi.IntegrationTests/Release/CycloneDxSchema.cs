@@ -1,12 +1,11 @@
 using NJsonSchema;
-using RealmCi.Tests.Matrix;
 
-namespace RealmCi.Tests.Release;
+namespace RealmCi.IntegrationTests.Release;
 
 /// <summary>
 /// The official CycloneDX 1.6 JSON schema (and the spdx and jsf schemas it references), from npm's
 /// @cyclonedx/cyclonedx-library, installed into a cache folder by tests/tools/cyclonedx-schemas.sh.
-/// Missing and not installable is a failure, never a skip.
+/// Missing and not installable is a failure, never a skip. Integration only: it may fetch from npm.
 /// </summary>
 internal static class CycloneDxSchema
 {
@@ -16,7 +15,7 @@ internal static class CycloneDxSchema
 
     private static async Task<JsonSchema> LoadAsync()
     {
-        var script = Path.Combine(Yaml.RepoRoot, "tests", "tools", "cyclonedx-schemas.sh");
+        var script = Path.Combine(EngineFixture.Root, "tests", "tools", "cyclonedx-schemas.sh");
         var info = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(script);
         using var p = System.Diagnostics.Process.Start(info)!;

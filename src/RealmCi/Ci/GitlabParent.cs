@@ -1,0 +1,65 @@
+namespace RealmCi.Ci;
+
+/// <summary>
+/// GitLab's parent pipeline: per profile, rules for its triggers and a trigger job
+/// (<c>strategy: depend</c>) that runs the profile's child pipeline. Self-hosted jobs only on
+/// protected refs that are not merge requests: the dynamic plan job asks for
+/// <c>--untrusted</c> otherwise; static, the child without them runs there instead.
+/// </summary>
+public static class GitlabParent
+{
+    /// <summary>A protected ref (only maintainers push there) and not a merge request's pipeline.</summary>
+    public const string Protected = "$CI_COMMIT_REF_PROTECTED == \"true\" && $CI_PIPELINE_SOURCE != \"merge_request_event\"";
+
+    public const string Unprotected = "($CI_COMMIT_REF_PROTECTED != \"true\" || $CI_PIPELINE_SOURCE == \"merge_request_event\")";
+
+    public static string Write(IReadOnlyList<(ProfilePlan Plan, JobCommand Command)> plans, CiSettings settings, bool dynamic, string header)
+    {
+        var jobs = new List<(string, YamlValue)> { ("stages", Y.Strings(dynamic ? ["realm-ci-plan", "realm-ci"] : ["realm-ci"])) };
+        foreach (var group in plans.GroupBy(p => p.Plan.Profile))
+        {
+            var (plan, command) = group.First();
+            var split = group.Count() > 1;
+            var planJob = $"realm-ci plan {plan.Profile}";
+            if (dynamic)
+                jobs.Add((planJob, Y.Map(
+                    ("stage", "realm-ci-plan"),
+                    ("tags", GitlabPipeline.Tags(settings.DefaultRunner)),
+                    ("rules", Rules(plan, settings, null)),
+                    ("script", Y.Strings([.. command.Fetch,
+                        $"if [ \"$CI_COMMIT_REF_PROTECTED\" = true ] && [ \"$CI_PIPELINE_SOURCE\" != merge_request_event ]; then {command.Plan("gitlab")} > {GitlabPipeline.PlanArtifact(plan.Profile)}; "
+                        + $"else {command.Plan("gitlab", Trust.Untrusted)} > {GitlabPipeline.PlanArtifact(plan.Profile)}; fi"])),
+                    ("artifacts", Y.Map(("paths", Y.Strings([GitlabPipeline.PlanArtifact(plan.Profile)])), ("expire_in", "1 week"))))));
+            foreach (var (child, _) in group)
+            {
+                YamlValue include = dynamic
+                    ? Y.List(Y.Map(("artifact", GitlabPipeline.PlanArtifact(plan.Profile)), ("job", planJob)))
+                    : Y.List(Y.Map(("local", GitlabPipeline.ChildFile(plan.Profile, child.Trust))));
+                jobs.Add((child.Trust == Trust.Trusted ? $"realm-ci {plan.Profile}" : $"realm-ci {plan.Profile} unprotected", Y.Map(
+                    ("stage", "realm-ci"),
+                    ("rules", Rules(plan, settings, split ? child.Trust : null)),
+                    ("needs", dynamic ? Y.Strings([planJob]) : null),
+                    ("trigger", Y.Map(("include", include), ("strategy", "depend"))))));
+            }
+        }
+        return YamlText.Write(Y.Map(jobs), header);
+    }
+
+    /// <summary>The profile's rules; <paramref name="trust"/> given: only on protected (trusted) or unprotected refs.</summary>
+    private static YamlList Rules(ProfilePlan plan, CiSettings settings, Trust? trust)
+    {
+        var suffix = trust switch { Trust.Trusted => " && " + Protected, Trust.Untrusted => " && " + Unprotected, _ => "" };
+        var rules = new List<YamlValue> { Y.Map(("if", $"$REALM_CI_PROFILE == \"{plan.Profile}\"" + suffix)) };
+        foreach (var trigger in plan.Triggers)
+            rules.Add(Y.Map(("if", "$REALM_CI_PROFILE == null && " + trigger switch
+            {
+                Trigger.Pr => "$CI_PIPELINE_SOURCE == \"merge_request_event\"",
+                Trigger.Push => $"$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH == \"{settings.Branch}\"",
+                Trigger.Approved => $"$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH =~ /^{settings.ApprovedBranchPrefix.Replace("/", "\\/")}[0-9]+$/",
+                Trigger.Schedule => "$CI_PIPELINE_SOURCE == \"schedule\"",
+                Trigger.Tag => "$CI_COMMIT_TAG",
+                _ => "$CI_PIPELINE_SOURCE == \"web\"",
+            } + suffix)));
+        return Y.List(rules);
+    }
+}

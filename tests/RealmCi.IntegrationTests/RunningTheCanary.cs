@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using RealmCi.Downstream;
+using RealmCi.Execution;
+using RealmCi.Matrix;
+
+namespace RealmCi.IntegrationTests;
+
+/// <summary>
+/// The Canary target on the fixtures, in the real engine: the fixture Realm (mini-realm, copied so
+/// a test can plant a bug) and its downstream (mini-legion, a git repository tagged at the
+/// matrix's pinned ref), composed by the matrix's overlay.
+/// </summary>
+[Collection("engine")]
+public class RunningTheCanary(EngineFixture fx)
+{
+    private sealed record Run(int Exit, string Artifacts, SilentObserver Observer)
+    {
+        public string Folder => Path.Combine(Artifacts, "mini-legion", "debug-local");
+        public string Canary => File.ReadAllText(Path.Combine(Artifacts, "mini-legion", "canary.md"));
+        public JsonElement Result(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "result.json"))).RootElement;
+        public string Status(string folder) => Result(folder).GetProperty("status").GetString()!;
+    }
+
+    private async Task<Run> Canary(string name, Action<string>? plant = null, string? matrixText = null, bool giveSource = true)
+    {
+        var realm = Copy(EngineFixture.FixtureSource, Path.Combine(fx.Work, name, "realm"));
+        plant?.Invoke(realm);
+        var legion = await LegionRepository(Path.Combine(fx.Work, name, "legion"));
+        var matrix = matrixText is null ? fx.Matrix : MatrixFile.Parse(matrixText, "matrix.yaml");
+        var selection = Selector.Select(matrix, new SelectionOptions { Configs = ["debug-local"] });
+        var options = fx.Options(name) with { Source = realm, Force = true }; // each test really builds (the fixture tests share a cache)
+        var sources = giveSource ? ImmutableSortedDictionary<string, string>.Empty.Add("mini-legion", legion) : ImmutableSortedDictionary<string, string>.Empty;
+        var observer = new SilentObserver();
+        var exit = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, new CanaryOptions(sources, EngineFixture.FixtureSource),
+            () => fx.Engine, observer, CancellationToken.None);
+        return new Run(exit, options.Artifacts, observer);
+    }
+
+    [Fact]
+    public async Task AGreenCanaryBuildsTheDownstreamWithTheRealmUnderTestAndRunsItsSelectedTests()
+    {
+        var run = await Canary("canary-green");
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own run
+        Assert.Equal("passed", run.Status(run.Folder));
+        var junit = File.ReadAllText(Path.Combine(run.Folder, "junit.xml"));
+        foreach (var test in new[] { "legion_reduce", "legion_version", "legion_patched" }) Assert.Contains($"\"{test}\"", junit); // legion_patched exists only when the patch applied
+        var tests = run.Result(run.Folder).GetProperty("tests").ToString();
+        Assert.Contains("slow_app", tests); // accounted for: left out by the name filter
+        Assert.Contains("the selection runs only names matching /^legion_/", tests);
+        Assert.Contains("realm 0.3.0", junit); // legion_version's output: the Realm under test's version, not the downstream copy's 0.2.0
+        Assert.Contains("--target=Canary", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
+        Assert.Contains("--downstream-source=mini-legion=", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
+        Assert.Empty(await fx.Leftovers(fx.Options("canary-green").RunId));
+    }
+
+    [Fact]
+    public async Task TheDownstreamCompilesRealmsTranslationUnitsFromTheOverlay()
+    {
+        var run = await Canary("canary-tus");
+        var commands = CompileCommands.Read(Path.Combine(run.Folder, "build", "compile_commands.json"))!;
+        Assert.Equal(["/src/runtime/realm/src/realm.cc"], commands.Under("/src", "runtime/realm/src/"));
+        Assert.Empty(commands.Under("/src", "realm/")); // the downstream's realm/ folder is never built
+        Assert.Equal(["/src/runtime/legion.cc", "/src/runtime/realm/src/realm.cc", "/src/test/reduce.cc"], commands.Files.Order(StringComparer.Ordinal));
+        // …and the overlay really is the Realm under test: its bytes, not the downstream's copy.
+        Assert.Equal(File.ReadAllText(Path.Combine(EngineFixture.FixtureSource, "src", "realm.cc")),
+            File.ReadAllText(Path.Combine(run.Artifacts, "mini-legion", ".composed", "runtime", "realm", "src", "realm.cc")));
+        Assert.Contains("`runtime/realm/src/`: 1 translation unit(s) from the Realm under test", run.Canary);
+        Assert.Contains("`broken.cc`", run.Canary); // a Realm source the downstream's list does not compile
+    }
+
+    [Fact]
+    public async Task APlantedBugThatStillCompilesTurnsTheCanaryRedNamingTheDownstreamTest()
+    {
+        var run = await Canary("canary-bug", realm =>
+        {
+            var file = Path.Combine(realm, "src", "realm.cc");
+            var text = File.ReadAllText(file);
+            Assert.Contains("i < count;", text);
+            File.WriteAllText(file, text.Replace("i < count;", "i < count - 1;")); // a wrong result, not a compile error
+        });
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own tests do not notice
+        Assert.Equal("failed", run.Status(run.Folder));
+        Assert.Contains("1 mini-legion test(s) failed: legion_reduce", run.Canary);
+        Assert.Contains("| passed (3 passed, 0 failed, 1 skipped) |", run.Canary);
+        Assert.Contains("legion_reduce: expected 55, got 45", File.ReadAllText(Path.Combine(run.Folder, "test.log")));
+    }
+
+    [Fact]
+    public async Task ADownstreamThatNoLongerBuildsIsAResultNamingTheFirstCompilerError()
+    {
+        var run = await Canary("canary-nobuild", realm =>
+        {
+            var header = Path.Combine(realm, "include", "realm", "realm.h");
+            File.WriteAllText(header, File.ReadAllText(header).Replace("int sum(const int *values, int count);\n", "")); // Realm itself still builds
+        });
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local")));
+        Assert.Equal("failed", run.Status(run.Folder));
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary, @"mini-legion no longer builds against this Realm: /src/runtime/legion\.cc:\d+:\d+: error: .sum. is not a member of .realm."), run.Canary);
+    }
+
+    [Fact]
+    public async Task WithoutASourceOrARepositoryTheDownstreamIsUnavailableAndSaysWhatToSupply()
+    {
+        var run = await Canary("canary-nosource", giveSource: false);
+        Assert.Equal(4, run.Exit);
+        Assert.Equal("unavailable", run.Status(run.Folder));
+        Assert.Contains("supply --downstream-source=mini-legion=PATH", run.Canary);
+    }
+
+    [Fact]
+    public async Task AnInstallCompositionBuildsTheDownstreamAgainstTheInstalledRealm()
+    {
+        var text = File.ReadAllText(Path.Combine(EngineFixture.FixtureSource, "matrix.yaml"))
+            .Replace("""
+                    compose:
+                      overlay:
+                        - { from: [src/], to: runtime/realm/src/ }
+                        - { from: [include/realm/], to: runtime/realm/include/realm/ }
+                """, "    compose: { install: { variable: CMAKE_PREFIX_PATH } }")
+            .Replace("MINI_LEGION_INSTALLED_REALM: OFF", "MINI_LEGION_INSTALLED_REALM: ON");
+        Assert.Contains("install: { variable", text);
+        var run = await Canary("canary-install", realm =>
+        {
+            var file = Path.Combine(realm, "src", "realm.cc");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("i < count;", "i < count - 1;"));
+        }, text);
+        Assert.Equal(1, run.Exit); // the planted bug reaches the downstream through the install too
+        Assert.Contains("legion_reduce", run.Canary);
+        var commands = CompileCommands.Read(Path.Combine(run.Folder, "build", "compile_commands.json"))!;
+        Assert.DoesNotContain(commands.Files, f => f.EndsWith("realm.cc", StringComparison.Ordinal)); // Realm came from its install, not compiled here
+        Assert.True(File.Exists(Path.Combine(run.Artifacts, "mini-legion", ".composed", ".realm-install", "debug-local", "lib", "cmake", "realm", "RealmConfig.cmake")));
+    }
+
+    private static string Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        return to;
+    }
+
+    /// <summary>mini-legion as a git repository tagged fixture-1 (the matrix's pinned ref), with a later commit the canary must not see.</summary>
+    private static async Task<string> LegionRepository(string folder)
+    {
+        Copy(Path.Combine(EngineFixture.Root, "tests", "fixtures", "mini-legion"), folder);
+        async Task Git(params string[] args) =>
+            Assert.Equal(0, (await Processes.CaptureAsync("git", ["-c", "user.name=fixture", "-c", "user.email=fixture@example.org", .. args], CancellationToken.None, folder)).ExitCode);
+        await Git("init", "-q");
+        await Git("add", "-A");
+        await Git("commit", "-qm", "fixture");
+        await Git("tag", "fixture-1");
+        File.AppendAllText(Path.Combine(folder, "test", "CMakeLists.txt"), "add_test(NAME legion_after_the_ref COMMAND reduce --slow)\n");
+        await Git("commit", "-qam", "after the pinned ref");
+        return folder;
+    }
+}

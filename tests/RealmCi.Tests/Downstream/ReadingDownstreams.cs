@@ -1,0 +1,86 @@
+using RealmCi.Downstream;
+using RealmCi.Tests.Matrix;
+
+namespace RealmCi.Tests.Downstream;
+
+public class ReadingDownstreams
+{
+    private static string With(string downstream) => Yaml.Small + "downstreams:\n  legion:\n" + string.Join("\n", downstream.Split('\n').Select(l => "    " + l)) + "\n";
+
+    private const string Legion = """
+        repository: https://github.com/StanfordLegion/legion.git
+        ref: legion-25.06.0
+        patches:
+          - { realm: ".github/workflows/legion-patches/*.patch" }
+          - { file: patches/legion-extra.patch }
+        compose:
+          overlay:
+            - { from: [src/realm/, runtime/realm/], to: runtime/realm/ }
+            - { from: [src/realm.h, runtime/realm.h], to: runtime/realm.h }
+        cmake: { Legion_BUILD_TESTS: ON, Legion_VERSION: legion-25.06.0 }
+        inherit-cmake: [CMAKE_BUILD_TYPE, "CMAKE_*_COMPILER"]
+        test: { regex: "^realm_|^legion_", exclude-regex: "^slow", timeout: 240 }
+        """;
+
+    [Fact]
+    public void AFullEntryBecomesAProject()
+    {
+        var d = Yaml.Open(With(Legion)).Definition.Downstreams["legion"];
+        Assert.Equal(("https://github.com/StanfordLegion/legion.git", "legion-25.06.0"), (d.Repository, d.Ref));
+        Assert.Equal([new PatchSource(PatchOrigin.Realm, ".github/workflows/legion-patches/*.patch"), new PatchSource(PatchOrigin.MatrixFolder, "patches/legion-extra.patch")], d.Patches.ToArray());
+        Assert.Equal("overlay", d.Compose.Kind);
+        Assert.Equal(["src/realm/", "runtime/realm/"], d.Compose.Overlay[0].From.ToArray());
+        Assert.Equal("runtime/realm.h", d.Compose.Overlay[1].To);
+        Assert.False(d.Compose.Overlay[1].IsFolder);
+        Assert.Equal("ON", d.Cmake["Legion_BUILD_TESTS"]);
+        Assert.Equal(["CMAKE_BUILD_TYPE", "CMAKE_*_COMPILER"], d.InheritCmake.ToArray());
+        Assert.Equal(("^realm_|^legion_", "^slow", 240), (d.Tests.Regex, d.Tests.ExcludeRegex, d.Tests.Timeout));
+    }
+
+    [Fact]
+    public void InstallCompositionDefaultsToCmakePrefixPath()
+    {
+        var d = Yaml.Open(With("ref: v1\ncompose: { install: {} }")).Definition.Downstreams["legion"];
+        Assert.True(d.Compose.IsInstall);
+        Assert.Equal("CMAKE_PREFIX_PATH", d.Compose.InstallVariable);
+    }
+
+    [Fact]
+    public void AMatrixWithoutTheSectionHasNoDownstreams() => Assert.Empty(Yaml.Open(Yaml.Small).Definition.Downstreams);
+
+    [Theory]
+    [InlineData("compose: { install: {} }", 7, "needs 'ref'")]
+    [InlineData("ref: v1", 7, "needs 'compose'")]
+    [InlineData("ref: v1\ncompose: { overlay: [], install: {} }", 8, "exactly one of 'overlay' or 'install'")]
+    [InlineData("ref: v1\ncompose: { overlay: [] }", 8, "must be a non-empty list")]
+    [InlineData("ref: v1\ncompose: { overlay: [{ from: [../realm/], to: runtime/realm/ }] }", 8, "overlay path '../realm/' must be relative")]
+    [InlineData("ref: v1\ncompose: { overlay: [{ from: [/abs/realm/], to: runtime/realm/ }] }", 8, "must be relative")]
+    [InlineData("ref: v1\ncompose:\n  overlay:\n    - { from: [src/realm], to: runtime/realm/ }", 10, "maps a folder to a folder")]
+    [InlineData("ref: v1\ncompose: { install: {} }\npatches: [{ realm: a.patch, file: b.patch }]", 9, "a patch is one of")]
+    [InlineData("ref: v1\ncompose: { install: {} }\npatches: [{ realm: ../a.patch }]", 9, "patch '../a.patch' must be relative")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest: { regex: '(' }", 9, "test.regex is not a regular expression")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest: { timeout: 0 }", 9, "timeout must be a whole number ≥ 1")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntests: {}", 9, "unknown key 'tests'")]
+    public void ABadEntryIsReportedAtItsLine(string entry, int line, string message)
+    {
+        var error = Assert.Single(Yaml.Errors(With(entry)));
+        Assert.Equal("m.yaml", error.Where.File);
+        Assert.Equal(line, error.Where.Line);
+        Assert.Contains(message, error.ToString());
+    }
+
+    [Fact]
+    public void AnUnknownKeySuggestsTheClosest()
+    {
+        var error = Assert.Single(Yaml.Errors(With("ref: v1\ncompose: { install: {} }\ninherit-cmak: [X]")));
+        Assert.Contains("did you mean 'inherit-cmake'", error.ToString());
+    }
+
+    [Fact]
+    public void ANameThatCannotNameAFolderIsRefused()
+    {
+        var error = Assert.Single(Yaml.Errors(Yaml.Small + "downstreams:\n  Legion/2: { ref: v1, compose: { install: {} } }\n"));
+        Assert.Equal(6, error.Where.Line);
+        Assert.Contains("a name is lower case letters", error.Message);
+    }
+}
