@@ -151,6 +151,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             GpuVendors = Host.GpuVendors,
             User = Host.User,
             RunId = Host.RunId,
+            Warnings = Settings.Warnings,
         };
     }
 

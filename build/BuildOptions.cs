@@ -43,7 +43,7 @@ public static class BuildOptions
         new("explain", "ID", "Explain why a configuration is or isn't selected", Targets: ["Matrix"]),
         new("define", "KEY=VALUE", "Extra CMake definition for every selected configuration (repeatable)", Repeatable: true, Targets: Defining),
         new("env", "KEY=VALUE", "Extra environment variable for every step (repeatable)", Repeatable: true, Targets: Defining),
-        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a shallow clone)", Targets: WithSource),
+        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a clone with history and tags)", Targets: WithSource),
         new("realm-ref", "REF", "Branch or tag to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("realm-repository", "URL", "Repository to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("artifacts", "DIR", "Results folder (default: cake.config [RealmCi] Artifacts, else artifacts)", Targets: Writing),
@@ -78,5 +78,7 @@ public static class BuildOptions
         new("rerun-failures", "N", "Rerun each failed test up to N times in the same image and build tree; one that then passes is flaky (cake.config RerunFailures; default 0)", Targets: ["Test", "Bisect"]),
         new("flaky", "POLICY", "pass (default: a flaky test passes its configuration with a WARNING) or fail (cake.config Flaky)", Targets: ["Test", "Bisect"]),
         new("downstream-source", "NAME=PATH", "The downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true, Targets: ["Canary"]),
+        new("warnings", "POLICY", "report (default) or fail: what a compiler warning (file, line, flag) not in the baseline does", Targets: ["Build", "Test"]),
+        new("warnings-baseline", "FILE", "The warnings to compare with (default: the previous full build of the same configuration)", Targets: ["Build", "Test"]),
     ];
 }

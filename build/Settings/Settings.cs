@@ -129,4 +129,7 @@ public sealed record Settings
     /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>--warnings=report|fail and --warnings-baseline=FILE: the compiler-warning check after each build.</summary>
+    public RealmCi.Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;
 }

@@ -84,6 +84,9 @@ public static class SettingsResolver
             RerunFailures = s.Number("rerun-failures", 0, "RerunFailures") ?? 0,
             FlakyFails = s.Choice("flaky", "Flaky", false, new() { ["pass"] = false, ["fail"] = true }, "pass or fail"),
             DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
+            Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,
+                new() { ["report"] = RealmCi.Warnings.WarningPolicy.Report, ["fail"] = RealmCi.Warnings.WarningPolicy.Fail }, "report or fail"),
+                s.Path("warnings-baseline", null)),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

@@ -74,6 +74,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
             var steps = new StepRunner(executor, plan, folder, observer);
+            var fullBuild = !File.Exists(Path.Combine(folder, "build", "CMakeCache.txt")); // a fresh tree: every file is compiled (or replayed by ccache)
             foreach (var step in PackRun.Steps(plan, options))
             {
                 current = step.Kind;
@@ -87,6 +88,8 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                     continue; // failing tests are a result; the install still runs
                 }
                 var result = await steps.RunAsync(step, append: false, cancellation);
+                if (step.Kind == StepKind.Build)
+                    result = Warnings.WarningCheck.After(result, steps.LogPath(StepKind.Build), layout.Paths, folder, c.Id, options.Cache, options.Warnings, fullBuild, observer.Log);
                 results.Add(result);
                 if (result.Status != StepStatus.Passed) return Finish();
             }

@@ -107,6 +107,9 @@ public sealed record PipelineOptions
     /// <summary>A folder of declared source archives (--sources=DIR), searched before the source cache.</summary>
     public string? SourcesFolder { get; init; }
 
+    /// <summary>The compiler-warning check after each build (--warnings=report|fail, --warnings-baseline=FILE).</summary>
+    public Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;
+
     /// <summary>Configurations this host cannot run (Id → what they miss), decided before the run: reported as unavailable, never started.</summary>
     public ImmutableDictionary<string, string> Unavailable { get; init; } = ImmutableDictionary<string, string>.Empty;
 

@@ -39,7 +39,7 @@ public static class SourceLocator
     {
         if (project.Version is not { } rules) return tree;
         var folder = tree.Subdir is null ? tree.Root : Path.Combine(tree.Root, tree.Subdir);
-        var facts = await CheckoutFacts.ReadAsync(folder, rules.File, cancellation);
+        if (await CheckoutFacts.ReadAsync(folder, rules.File, cancellation) is not { } facts) return tree; // no git here: the build will tell
         if (VersionCheck.Problem(rules, facts, tree.Root, tree.Subdir ?? "") is { } problem)
             throw new RealmCiException(prefix + problem, ExitCodes.InvalidInput);
         return tree;

@@ -68,7 +68,11 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         if (r.Known.Count == 0 && failing.Log is not null && File.Exists(failing.Log))
         {
             console.MarkupLineInterpolated($"  [grey]last lines of {failing.Log}:[/]");
-            foreach (var line in Tail(failing.Log, tailLines)) console.WriteLine("  | " + line);
+            var tail = Tail(failing.Log, tailLines).ToList();
+            foreach (var line in tail) console.WriteLine("  | " + line);
+            // CMake's tail is often blank lines and "Configuring incomplete": the cause is further up.
+            if (FirstError(failing.Log) is { } first && !tail.Contains(first.Text))
+                console.MarkupLineInterpolated($"  [grey]first error, line {first.Line} of {failing.Log}:[/] {first.Text.Trim()}{(first.Next is null ? "" : " " + first.Next.Trim())}");
         }
     }
 
@@ -122,6 +126,16 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         StepKind.Test => "testing",
         _ => "installing",
     };
+
+    /// <summary>The log's first error (a "CMake Error" line, or a compiler's "error:"), with the line after it (CMake puts the message there).</summary>
+    internal static (int Line, string Text, string? Next)? FirstError(string path)
+    {
+        var lines = File.ReadLines(path).Take(200_000).ToList();
+        var at = lines.FindIndex(l => l.StartsWith("CMake Error", StringComparison.Ordinal) || l.Contains(": error: ", StringComparison.Ordinal));
+        if (at < 0) return null;
+        var next = lines.Skip(at + 1).FirstOrDefault(l => l.Trim().Length > 0);
+        return (at + 1, lines[at], lines[at].StartsWith("CMake Error", StringComparison.Ordinal) ? next : null);
+    }
 
     internal static IEnumerable<string> Tail(string path, int lines)
     {

@@ -10,8 +10,10 @@ namespace RealmCi.Sources;
 /// </summary>
 public sealed record CheckoutFacts(bool IsGit, bool Shallow, string? NearestTag, bool OnNearestTag, string? VersionFile, string? CmakeLists)
 {
-    public static async Task<CheckoutFacts> ReadAsync(string project, string? versionFile, CancellationToken cancellation)
+    /// <summary>The facts, or null when git cannot run here (then nothing can be told about the checkout).</summary>
+    public static async Task<CheckoutFacts?> ReadAsync(string project, string? versionFile, CancellationToken cancellation)
     {
+        if (await GitAsync(project, cancellation, "--version") is null) return null;
         string? Read(string? name) => name is not null && File.Exists(Path.Combine(project, name)) ? File.ReadAllText(Path.Combine(project, name)) : null;
         var (file, cmake) = (Read(versionFile), Read("CMakeLists.txt"));
         if (await GitAsync(project, cancellation, "rev-parse", "--is-inside-work-tree") != "true") return new(false, false, null, false, file, cmake);

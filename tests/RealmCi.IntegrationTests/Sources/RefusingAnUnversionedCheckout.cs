@@ -43,6 +43,23 @@ public sealed class RefusingAnUnversionedCheckout : IDisposable
     }
 
     [Fact]
+    public async Task TheFrontDoorSaysSoInOneLineAndExitsTwoBeforeAnyEngineCall()
+    {
+        upstream.Commit("release", ("CMakeLists.txt", "project(Realm)\n"), ("VERSION", "$Format:%(describe:tags,match=v*)$\n"));
+        var output = new System.Text.StringBuilder();
+        var env = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/realm-ci-no-engine.sock" }; // never reached
+        var code = await Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"),
+            ["--target=Test", $"--realm-source={upstream.Work}", $"--artifacts={Path.Combine(upstream.Root, "artifacts")}"], env,
+            line => { lock (output) output.AppendLine(line.Text); }, CancellationToken.None, EngineFixture.Root);
+
+        Assert.True(code == ExitCodes.InvalidInput, output.ToString());
+        var error = Assert.Single(output.ToString().Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains($"Fix: git -C {upstream.Work} fetch --tags (", error);
+        Assert.DoesNotContain("   at ", output.ToString());
+        Assert.DoesNotContain("engine", output.ToString());
+    }
+
+    [Fact]
     public async Task ALegionTreeExactlyOnItsTagIsRefusedAndOneCommitPastItIsNot()
     {
         var july = "string(REGEX REPLACE \"legion-([0-9\\.]+)-.*\" \"\\\\1\" Realm_SHORT_VERSION \"${REALM_GIT_VERSION}\")\n";

@@ -100,6 +100,15 @@ public class ResolvingTheSettings
     }
 
     [Fact]
+    public void TheWarningCheckIsReportByDefaultAndFailOrABaselineWhenAsked()
+    {
+        Assert.Equal(RealmCi.Warnings.WarningOptions.Default, Resolve(["--target=Test"]).Warnings);
+        var asked = Resolve(["--target=Test", "--warnings=fail", "--warnings-baseline=/ci/warnings.txt"]).Warnings;
+        Assert.Equal((RealmCi.Warnings.WarningPolicy.Fail, "/ci/warnings.txt"), (asked.Policy, asked.Baseline));
+        Assert.Contains("--warnings=loud: expected report or fail", Problems(["--target=Test", "--warnings=loud"]));
+    }
+
+    [Fact]
     public void AProblemInCakeConfigNamesTheKeyOrTheVariableThatSetIt()
     {
         var problems = Problems([], new() { ["Executor"] = "dockr", ["Pul"] = "never" });

@@ -1,0 +1,56 @@
+using RealmCi.CMake;
+using RealmCi.Results;
+
+namespace RealmCi.Warnings;
+
+/// <summary>What a new compiler warning does: listed (<c>--warnings=report</c>, the default) or failing the configuration (<c>--warnings=fail</c>).</summary>
+public enum WarningPolicy { Report, Fail }
+
+/// <summary>The warning check's settings: the policy, and a committed baseline file (else the previous full build of the same configuration).</summary>
+public sealed record WarningOptions(WarningPolicy Policy = WarningPolicy.Report, string? Baseline = null)
+{
+    public static readonly WarningOptions Default = new();
+}
+
+/// <summary>
+/// After a build step that passed: reads its log's compiler warnings (<see cref="CompilerWarning"/>),
+/// writes them to <c>warnings.txt</c> in the configuration's folder, compares them with the
+/// baseline (<see cref="WarningBaseline"/>) and lists the new ones (<c>new-warnings.txt</c> and
+/// the log); with <see cref="WarningPolicy.Fail"/> a new one fails the build step. Only a full
+/// build (a fresh build tree: ccache replays cached warnings, an incremental build shows only the
+/// files it recompiled) that did not fail on new warnings becomes the next run's baseline.
+/// </summary>
+public static class WarningCheck
+{
+    public static StepResult After(StepResult build, string buildLog, WorkLayout paths, string folder, string configurationId, string cache,
+        WarningOptions options, bool fullBuild, Action<string> log)
+    {
+        if (build.Status != StepStatus.Passed || !File.Exists(buildLog)) return build;
+        var current = CompilerWarning.Parse(File.ReadAllText(buildLog), paths.Source, paths.Work);
+        var kind = fullBuild ? "full build" : "incremental build";
+        WarningBaseline.Write(Path.Combine(folder, "warnings.txt"), current, $"{configurationId}: {current.Count} compiler warning(s), {kind}");
+        var previous = WarningBaseline.PreviousRun(cache, configurationId);
+        var against = options.Baseline ?? previous;
+        var baseline = WarningBaseline.Read(against);
+        if (options.Baseline is not null && baseline is null)
+            return build with { Status = StepStatus.Failed, Reason = $"--warnings-baseline={options.Baseline}: no such file" };
+        var added = WarningBaseline.New(current, baseline);
+        var fails = options.Policy == WarningPolicy.Fail && added.Count > 0;
+        // A run that fails on new warnings does not make them the baseline: a rerun fails again.
+        if (fullBuild && !fails) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build");
+        if (baseline is null)
+        {
+            log($"{configurationId}: {current.Count} compiler warning(s); no baseline yet ({kind}{(fullBuild ? ": the next run compares with this one" : "")})");
+            return build;
+        }
+        if (added.Count == 0)
+        {
+            log($"{configurationId}: {current.Count} compiler warning(s), none new against {against}");
+            return build;
+        }
+        WarningBaseline.Write(Path.Combine(folder, "new-warnings.txt"), added, $"{configurationId}: {added.Count} new against {against}");
+        var text = $"{added.Count} new compiler warning(s) against {against}: {string.Join("; ", added.Take(3))}{(added.Count > 3 ? "; … (new-warnings.txt)" : "")}";
+        log($"{configurationId}: {text}");
+        return fails ? build with { Status = StepStatus.Failed, Reason = text } : build;
+    }
+}

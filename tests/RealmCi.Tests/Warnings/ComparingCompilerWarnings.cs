@@ -1,0 +1,100 @@
+using RealmCi.CMake;
+using RealmCi.Results;
+using RealmCi.Warnings;
+
+namespace RealmCi.Tests.Warnings;
+
+/// <summary>Compiler warnings identified by (file, line, flag) from a build log, compared with a baseline.</summary>
+public sealed class ComparingCompilerWarnings : InTempFolder
+{
+    private static readonly WorkLayout Docker = new("/src", "/work");
+
+    private const string Log = """
+        [1/40] Building CXX object src/CMakeFiles/realm.dir/realm/runtime_impl.cc.o
+        /src/src/realm/runtime_impl.cc: In member function 'void Realm::RuntimeImpl::start()':
+        /src/src/realm/runtime_impl.cc:812:9: warning: unused variable 'rc' [-Wunused-variable]
+          812 |     int rc = 0;
+        /src/src/realm/event_impl.h:44:3: warning: 'x' may be used uninitialized [-Wmaybe-uninitialized]
+        /src/src/realm/event_impl.h:44:3: warning: 'x' may be used uninitialized [-Wmaybe-uninitialized]
+        /work/build/include/realm/realm_defines.h:3:2: warning: #warning generated [-Wcpp]
+        /usr/bin/ld: warning: creating DT_TEXTREL in a PIE
+        clang: warning: argument unused during compilation: '-fno-lto' [-Wunused-command-line-argument]
+        """;
+
+    [Fact]
+    public void EachWarningIsItsFileLineAndFlagOnceRelativeToTheSource()
+    {
+        var found = CompilerWarning.Parse(Log, Docker.Source, Docker.Work);
+        Assert.Equal(
+        [
+            ("src/realm/runtime_impl.cc", 812, "-Wunused-variable"),
+            ("src/realm/event_impl.h", 44, "-Wmaybe-uninitialized"),
+            ("work/build/include/realm/realm_defines.h", 3, "-Wcpp"),
+        ], found.Select(w => w.Identity));
+        Assert.Equal("unused variable 'rc'", found[0].Message);
+    }
+
+    [Fact]
+    public void ABaselineFileRoundTripsAndOnlyNewIdentitiesCount()
+    {
+        var found = CompilerWarning.Parse(Log, Docker.Source, Docker.Work);
+        var file = Path.Combine(dir, "baseline.txt");
+        WarningBaseline.Write(file, found.Skip(1), "committed");
+        var baseline = WarningBaseline.Read(file)!;
+        Assert.Equal(found.Skip(1).Select(w => w.Identity), baseline.Select(w => w.Identity));
+
+        Assert.Equal([found[0]], WarningBaseline.New(found, baseline));
+        // The message's wording does not count; the line does.
+        Assert.Empty(WarningBaseline.New([found[1] with { Message = "reworded" }], baseline));
+        Assert.Single(WarningBaseline.New([found[1] with { Line = 45 }], baseline));
+        Assert.Empty(WarningBaseline.New(found, null)); // no baseline: nothing is new
+    }
+
+    private StepResult Check(string log, WarningOptions options, bool full = true, List<string>? lines = null)
+    {
+        var path = Path.Combine(dir, "build.log");
+        File.WriteAllText(path, log);
+        var passed = new StepResult(StepKind.Build, StepStatus.Passed, 0, 1, "cmake --build", path);
+        return WarningCheck.After(passed, path, Docker, dir, "gcc12-release-local-cpu", Path.Combine(dir, "cache"), options, full, (lines ?? []).Add);
+    }
+
+    [Fact]
+    public void TheFirstFullBuildRecordsTheBaselineAndANewWarningFailsTheNextWithFail()
+    {
+        var first = Check("/src/a.cc:1:1: warning: old [-Wold]\n", new(WarningPolicy.Fail));
+        Assert.Equal(StepStatus.Passed, first.Status);
+        Assert.True(File.Exists(WarningBaseline.PreviousRun(Path.Combine(dir, "cache"), "gcc12-release-local-cpu")));
+
+        var lines = new List<string>();
+        var second = Check("/src/a.cc:1:1: warning: old [-Wold]\n/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail), lines: lines);
+        Assert.Equal(StepStatus.Failed, second.Status);
+        Assert.Contains("1 new compiler warning(s)", second.Reason);
+        Assert.Contains("b.cc:7: [-Wunused-variable] planted", second.Reason);
+        Assert.Contains("b.cc:7: [-Wunused-variable]", File.ReadAllText(Path.Combine(dir, "new-warnings.txt")));
+        Assert.Contains(lines, l => l.Contains("1 new compiler warning(s)"));
+        // The failed run did not become the baseline: the rerun fails too.
+        Assert.Equal(StepStatus.Failed, Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail)).Status);
+    }
+
+    [Fact]
+    public void ReportListsANewWarningWithoutFailingAndAnIncrementalBuildIsNoBaseline()
+    {
+        Check("/src/a.cc:1:1: warning: old [-Wold]\n", new());
+        var report = Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(), full: false);
+        Assert.Equal(StepStatus.Passed, report.Status);
+        Assert.True(File.Exists(Path.Combine(dir, "new-warnings.txt")));
+        // The incremental build did not replace the baseline: b.cc is still new next time.
+        Assert.Equal(StepStatus.Failed, Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail)).Status);
+    }
+
+    [Fact]
+    public void ACommittedBaselineIsUsedAndAMissingOneIsSaidSo()
+    {
+        var committed = Path.Combine(dir, "warnings-baseline.txt");
+        File.WriteAllText(committed, "# committed\nb.cc:7: [-Wunused-variable] planted\n");
+        Assert.Equal(StepStatus.Passed, Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail, committed)).Status);
+        var missing = Check("", new(WarningPolicy.Fail, Path.Combine(dir, "nope.txt")));
+        Assert.Equal(StepStatus.Failed, missing.Status);
+        Assert.Contains("no such file", missing.Reason);
+    }
+}
