@@ -31,7 +31,7 @@ public static class BuildOptions
         new("jobs", "N", "Configurations at once (default: from cores and memory, two cores each)"),
         new("parallel", "N", "Build and test parallelism per configuration (default: the cores divided among the jobs)"),
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true),
-        new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs", IsFlag: true),
+        new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs; Ci: replace a hand-written .gitlab-ci.yml", IsFlag: true),
         new("step-timeout", "MINUTES", "Cap on every step's duration"),
         new("older-than", "DAYS", "Clean: only what was last used more than DAYS days ago"),
         new("remove", "", "Clean: remove what is listed (without it, Clean only shows)", IsFlag: true),
