@@ -28,4 +28,14 @@ public class TheReadmeFigures
         var jobs = 1 + 1 + whole + 2 * split + 1; // plan, ci-files, one job each or a build + test pair, gate
         Assert.Contains($"| `pr` on an approved `pull-request/N` push | {jobs} | {gpu} |", readme);
     }
+
+    [Fact]
+    public void TheNightlyGitlabJobCountsMatchThePlan()
+    {
+        var child = CiGenerator.Plan(new CiRequest { Platform = CiPlatform.Gitlab, MatrixFile = RealmMatrix, Root = Yaml.RepoRoot, Profiles = ["nightly"], Output = "" });
+        var jobs = child.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[a-z-]+-\d+-of-\d+:$")).Select(l => l[..l.LastIndexOf('-', l.LastIndexOf("-of-", StringComparison.Ordinal) - 1)]).ToList();
+        int Count(string runner) => jobs.Count(j => j == runner);
+        var readme = File.ReadAllText(Path.Combine(Yaml.RepoRoot, "README.md"));
+        Assert.Contains($"becomes {jobs.Count} GitLab jobs: {Count("default")} CPU, {Count("gpu-nvidia")} NVIDIA, {Count("gpu-amd")} AMD.", readme);
+    }
 }
