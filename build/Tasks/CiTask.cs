@@ -5,7 +5,7 @@ using RealmCi.Errors;
 namespace RealmCi.Build.Tasks;
 
 [TaskName("Ci")]
-[TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--plan])")]
+[TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--force] [--plan [--untrusted]])")]
 public sealed class CiTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
