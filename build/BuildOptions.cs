@@ -52,7 +52,7 @@ public static class BuildOptions
         new("jobs", "N", "Configurations at once (default: from cores and memory, two cores each)", Targets: Running),
         new("parallel", "N", "Build and test parallelism per configuration (default: the cores divided among the jobs)", Targets: Running),
         new("fail-fast", "", "Start no configuration after the first failure (running ones finish)", IsFlag: true, Targets: Running),
-        new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs; Ci: overwrite a hand-written file", IsFlag: true, Targets: [.. Running, "Ci"]),
+        new("force", "", "Ignore the result cache: rebuild configurations that passed with the same inputs; Ci: replace a hand-written .gitlab-ci.yml", IsFlag: true, Targets: [.. Running, "Ci"]),
         new("step-timeout", "MINUTES", "Cap on every step's duration", Targets: Running),
         new("older-than", "DAYS", "Only what was last used more than DAYS days ago", Targets: ["Clean"]),
         new("remove", "", "Remove what is listed (without it, Clean only shows)", IsFlag: true, Targets: ["Clean"]),

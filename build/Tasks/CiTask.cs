@@ -4,7 +4,7 @@ using RealmCi.Ci;
 namespace RealmCi.Build.Tasks;
 
 [TaskName("Ci")]
-[TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--plan])")]
+[TaskDescription("Write GitHub Actions or GitLab CI files from the matrix (--ci=github|gitlab [--static] [--check] [--force] [--plan [--untrusted]])")]
 public sealed class CiTask : FrostingTask<BuildContext>
 {
     public override IEnumerable<string> Check(Settings settings)

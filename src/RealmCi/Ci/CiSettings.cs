@@ -84,6 +84,8 @@ public sealed record CiSettings
     /// </summary>
     public ImmutableSortedDictionary<string, ActionPin> Actions { get; init; } = ImmutableSortedDictionary<string, ActionPin>.Empty;
 
+    public JobSettings Jobs { get; init; } = new();
+
     /// <summary>Days GitHub keeps the artifacts (logs, packs) of a run (ci.yaml <c>retention-days</c>).</summary>
     public int RetentionDays { get; init; } = 7;
 
@@ -97,4 +99,32 @@ public sealed record CiSettings
             ["nightly"] = [Trigger.Schedule],
             ["release"] = [Trigger.Tag],
         }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// ci.yaml's settings for the generated jobs themselves, kept in ci.yaml so that they survive
+/// regeneration and <c>--check</c>: concurrency, time limits, retries, environments, extra needs.
+/// </summary>
+public sealed record JobSettings
+{
+    /// <summary>A newer push cancels the older run of the same request ref (pull requests, pull-request/N); never the branch or tags.</summary>
+    public bool CancelSuperseded { get; init; } = true;
+
+    /// <summary>Profile → minutes per job; a profile not named gets the sum of its steps' time limits.</summary>
+    public ImmutableSortedDictionary<string, int> Timeouts { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>GitLab <c>retry:</c>: how often, and for which failures (the runner's or GitLab's, never the job's own).</summary>
+    public int RetryMax { get; init; } = 2;
+
+    public ImmutableArray<string> RetryWhen { get; init; } = ["runner_system_failure", "scheduler_failure", "api_failure"];
+
+    /// <summary>Profile → deployment environment the configuration jobs run in (its protection rules and secrets apply).</summary>
+    public ImmutableSortedDictionary<string, string> Environments { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Profile → hand-written GitLab jobs its plan/trigger job needs (in the including .gitlab-ci.yml).</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> Needs { get; init; } = ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>What GitLab's <c>retry: when:</c> accepts that is not the job's own failure.</summary>
+    public static readonly string[] SystemFailures =
+        ["runner_system_failure", "stuck_or_timeout_failure", "scheduler_failure", "api_failure", "runner_unsupported", "unmet_prerequisites", "data_integrity_failure", "unknown_failure"];
 }

@@ -13,7 +13,7 @@ namespace RealmCi.Ci;
 /// </summary>
 public static class CiSettingsReader
 {
-    private static readonly string[] Keys = ["realm-ci", "source", "triggers", "schedule", "branch", "args", "runners", "disk-needs", "approval", "actions", "retention-days"];
+    private static readonly string[] Keys = ["realm-ci", "source", "triggers", "schedule", "branch", "args", "runners", "disk-needs", "approval", "actions", "retention-days", "concurrency", "timeouts", "retry", "environments", "needs"];
     private static readonly string[] RealmCiKeys = ["repository", "ref"];
     private static readonly string[] RunnersKeys = ["default", "rules"];
     private static readonly string[] RunnerKeys = ["github", "gitlab", "self-hosted", "disk"];
@@ -52,6 +52,7 @@ public static class CiSettingsReader
                     "disk-needs" => settings with { DiskNeeds = DiskNeeds(reader, value) },
                     "approval" => Approval(reader, value, settings),
                     "actions" => settings with { Actions = Actions(reader, value) },
+                    "concurrency" or "timeouts" or "retry" or "environments" or "needs" => settings with { Jobs = CiJobSettingsReader.Read(reader, key, value, settings.Jobs) },
                     "retention-days" => settings with { RetentionDays = reader.Int(value, "ci.retention-days", 1) ?? settings.RetentionDays },
                     _ => Runners(reader, value, settings),
                 };

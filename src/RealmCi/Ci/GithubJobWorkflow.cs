@@ -15,6 +15,8 @@ public static class GithubJobWorkflow
     public static string Write(JobCommand command, string header)
     {
         var settings = command.Settings;
+        // Only when ci.yaml names one: a job without an environment must not name an empty one.
+        YamlValue? environment = settings.Jobs.Environments.IsEmpty ? null : (YamlValue)"${{ inputs.environment }}";
         var retention = Y.Literal(settings.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var inputs = Y.Map(
             ("name", Input("string", "the configuration Id (or shard name)", required: true)),
@@ -28,12 +30,15 @@ public static class GithubJobWorkflow
             ("cache", Input("string", "the cache key prefix of the build", required: true)),
             ("test-cache", Input("string", "the cache key prefix of a test from a pack", required: true)),
             ("empty", Input("string", "set: nothing is selected; the job says so", "")),
-            ("timeout-minutes", Input("number", "each job's time limit", Y.Literal("360"))));
+            ("timeout-minutes", Input("number", "the test job's time limit", Y.Literal("360"))),
+            ("build-timeout-minutes", Input("number", "the build job's time limit", Y.Literal("360"))),
+            ("environment", Input("string", "the deployment environment both jobs run in (ci.yaml environments)", "")));
         var build = Y.Map(
             ("name", "build"),
             ("if", "${{ inputs.pack }}"),
             ("runs-on", "${{ fromJSON(inputs.build-runner) }}"),
-            ("timeout-minutes", "${{ inputs.timeout-minutes }}"),
+            ("timeout-minutes", "${{ inputs.build-timeout-minutes }}"),
+            ("environment", environment),
             ("env", Y.Map((JobCommand.ArgsVariable, "${{ inputs.build-args }}"), (JobCommand.ArtifactsVariable, "${{ inputs.folder }}"))),
             ("steps", Y.List([.. GithubSteps.Checkout(command), .. GithubSteps.Cache(settings, "${{ inputs.cache }}"),
                 Y.Map(("name", "./build.sh --target=Build --pack"), ("run", command.Pack() + "\n")),
@@ -49,6 +54,7 @@ public static class GithubJobWorkflow
             ("if", "${{ !cancelled() && needs.build.result != 'failure' }}"),
             ("runs-on", "${{ fromJSON(inputs.runner) }}"),
             ("timeout-minutes", "${{ inputs.timeout-minutes }}"),
+            ("environment", environment),
             ("env", Y.Map((JobCommand.ArgsVariable, "${{ inputs.args }}"), (JobCommand.ArtifactsVariable, artifacts), ("REALM_CI_EMPTY", "${{ inputs.empty }}"))),
             ("steps", Y.List([.. GithubSteps.Checkout(command),
                 .. GithubSteps.Cache(settings, "${{ inputs.pack && inputs.test-cache || inputs.cache }}"),

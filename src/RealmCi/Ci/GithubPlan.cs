@@ -6,6 +6,11 @@ namespace RealmCi.Ci;
 /// <summary>One entry of a GitHub caller job's matrix: what the reusable job workflow needs for one configuration (or shard).</summary>
 public sealed record GithubEntry(string Name, string Args, string Cache, string TestCache, string? Empty = null, string? BuildArgs = null, string? Folder = null, string? PackDir = null)
 {
+    /// <summary>The test (or whole) job's and the build job's time limits, in minutes.</summary>
+    public int Timeout { get; init; } = 360;
+
+    public int BuildTimeout { get; init; } = 360;
+
     public bool Pack => BuildArgs is not null;
 }
 
@@ -19,14 +24,18 @@ public static class GithubPlan
     public static IReadOnlyList<(JobKind Kind, IReadOnlyList<GithubEntry> Entries)> ByKind(ProfilePlan plan, CiSettings settings)
     {
         if (plan.Jobs.Count == 0)
-            return [(new JobKind(settings.DefaultRunner, null), [new GithubEntry("no-configurations", "", "realm-ci/none/", "realm-ci-test/none/", JobCommand.EmptyMessage(plan.Profile, plan.Description))])];
+            return [(new JobKind(settings.DefaultRunner, null), [new GithubEntry("no-configurations", "", "realm-ci/none/", "realm-ci-test/none/", JobCommand.EmptyMessage(plan.Profile, plan.Description)) { Timeout = 10, BuildTimeout = 10 }])];
         var kinds = new List<(JobKind Kind, List<GithubEntry> Entries)>();
         foreach (var job in plan.Jobs)
         {
             var kind = JobKind.Of(job);
             var slot = kinds.FindIndex(k => k.Kind.SameAs(kind));
             if (slot < 0) { kinds.Add((kind, [])); slot = kinds.Count - 1; }
-            kinds[slot].Entries.Add(Entry(job));
+            kinds[slot].Entries.Add(Entry(job) with
+            {
+                Timeout = JobTimeout.Minutes(settings, plan.Profile, job, job.BuildOn is null ? JobTimeout.Part.Whole : JobTimeout.Part.Test, !job.Runner.SelfHosted),
+                BuildTimeout = JobTimeout.Minutes(settings, plan.Profile, job, JobTimeout.Part.Build, job.BuildOn is not { SelfHosted: true }),
+            });
         }
         return kinds.Select(k => (k.Kind, (IReadOnlyList<GithubEntry>)k.Entries)).ToList();
     }
@@ -74,6 +83,8 @@ public static class GithubPlan
                 json.WriteString("folder", e.Folder ?? "");
                 json.WriteString("packdir", e.PackDir ?? "");
                 json.WriteString("empty", e.Empty ?? "");
+                json.WriteNumber("timeout", e.Timeout);
+                json.WriteNumber("build-timeout", e.BuildTimeout);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -27,6 +27,6 @@ public static class GithubTriggers
     /// <summary>One run per profile and ref; a newer push cancels the older run only on request refs (pull requests, pull-request/N), never on the branch or tags.</summary>
     public static YamlMap Concurrency(ProfilePlan plan, CiSettings settings) => Y.Map(
         ("group", $"realm-ci-{plan.Profile}-{(plan.Trust == Trust.Trusted ? "trusted" : "pr")}-${{{{ github.ref }}}}"),
-        ("cancel-in-progress", plan.Trust == Trust.Untrusted ? Y.Literal("true")
+        ("cancel-in-progress", !settings.Jobs.CancelSuperseded ? Y.Literal("false") : plan.Trust == Trust.Untrusted ? Y.Literal("true")
             : $"${{{{ startsWith(github.ref, 'refs/heads/{settings.ApprovedBranchPrefix}') }}}}"));
 }

@@ -22,7 +22,8 @@ public static class GithubWorkflow
         var jobs = new List<(string, YamlValue)>();
         if (dynamic) jobs.Add(("plan", Plan(plan, command, settings, kinds.Select(k => k.Kind))));
         if (plan.Trust == Trust.Trusted && plan.Triggers.Contains(Trigger.Approved)) jobs.Add(("ci-files", GithubCiFiles.Job(settings, command)));
-        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic)));
+        var environment = settings.Jobs.Environments.TryGetValue(plan.Profile, out var env) && plan.Trust == Trust.Trusted ? env : null;
+        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic, environment)));
         jobs.Add(("gate", Gate(kinds.Select(k => k.Kind).ToList(), settings, dynamic)));
         return YamlText.Write(Y.Map(
             ("name", plan.Trust == Trust.Trusted ? $"realm-ci {plan.Profile}" : $"realm-ci {plan.Profile} (pull request, hosted runners only)"),
@@ -45,12 +46,14 @@ public static class GithubWorkflow
             Y.Map(("id", "plan"), ("name", "compute the job lists from the matrix"), ("run", $"{command.Plan("github", plan.Trust)} >> \"$GITHUB_OUTPUT\"\n"))])));
 
     /// <summary>One kind's caller: a matrix over the job workflow, the runner labels literal (from ci.yaml), never from the plan.</summary>
-    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic)
+    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic, string? environment)
     {
         var suffix = GithubPlan.Suffix(kind);
         YamlValue matrix = dynamic ? $"${{{{ fromJSON(needs.plan.outputs.matrix-{suffix}) }}}}" : Y.Map(("include", Y.List(entries!.Select(e => (YamlValue)Y.Map(
             ("name", e.Name), ("args", e.Args), ("cache", e.Cache), ("test-cache", e.TestCache), ("pack", Y.Literal(e.Pack ? "true" : "false")),
-            ("build-args", e.BuildArgs ?? ""), ("folder", e.Folder ?? ""), ("packdir", e.PackDir ?? ""), ("empty", e.Empty ?? ""))))));
+            ("build-args", e.BuildArgs ?? ""), ("folder", e.Folder ?? ""), ("packdir", e.PackDir ?? ""), ("empty", e.Empty ?? ""),
+            ("timeout", Y.Literal(e.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ("build-timeout", Y.Literal(e.BuildTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture))))))));
         return Y.Map(
             ("name", "${{ matrix.name }}"),
             ("needs", dynamic ? Y.Strings(["plan"]) : null),
@@ -68,7 +71,10 @@ public static class GithubWorkflow
                 ("packdir", "${{ matrix.packdir }}"),
                 ("cache", "${{ matrix.cache }}"),
                 ("test-cache", "${{ matrix.test-cache }}"),
-                ("empty", "${{ matrix.empty }}"))));
+                ("empty", "${{ matrix.empty }}"),
+                ("timeout-minutes", "${{ matrix.timeout }}"),
+                ("build-timeout-minutes", "${{ matrix.build-timeout }}"),
+                ("environment", environment is null ? null : (YamlValue)environment))));
     }
 
     /// <summary>The one required check: every caller succeeded, or (dynamic) was skipped because its kind has no job; the plan succeeded.</summary>

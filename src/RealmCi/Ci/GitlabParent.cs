@@ -26,6 +26,7 @@ public static class GitlabParent
                     ("stage", "realm-ci-plan"),
                     ("tags", GitlabPipeline.Tags(settings.DefaultRunner)),
                     ("rules", Rules(plan, settings, null)),
+                    ("needs", Needs(plan, settings)),
                     ("script", Y.Strings([.. command.Fetch,
                         $"if [ \"$CI_COMMIT_REF_PROTECTED\" = true ] && [ \"$CI_PIPELINE_SOURCE\" != merge_request_event ]; then {command.Plan("gitlab")} > {GitlabPipeline.PlanArtifact(plan.Profile)}; "
                         + $"else {command.Plan("gitlab", Trust.Untrusted)} > {GitlabPipeline.PlanArtifact(plan.Profile)}; fi"])),
@@ -38,12 +39,16 @@ public static class GitlabParent
                 jobs.Add((child.Trust == Trust.Trusted ? $"realm-ci {plan.Profile}" : $"realm-ci {plan.Profile} unprotected", Y.Map(
                     ("stage", "realm-ci"),
                     ("rules", Rules(plan, settings, split ? child.Trust : null)),
-                    ("needs", dynamic ? Y.Strings([planJob]) : null),
+                    ("needs", dynamic ? Y.Strings([planJob]) : Needs(plan, settings)),
                     ("trigger", Y.Map(("include", include), ("strategy", "depend"))))));
             }
         }
         return YamlText.Write(Y.Map(jobs), header);
     }
+
+    /// <summary>ci.yaml's extra needs for the profile (hand-written jobs of the including pipeline) on its first job.</summary>
+    private static YamlValue? Needs(ProfilePlan plan, CiSettings settings) =>
+        settings.Jobs.Needs.TryGetValue(plan.Profile, out var needs) && !needs.IsEmpty ? Y.Strings(needs) : null;
 
     /// <summary>The profile's rules; <paramref name="trust"/> given: only on protected (trusted) or unprotected refs.</summary>
     private static YamlList Rules(ProfilePlan plan, CiSettings settings, Trust? trust)

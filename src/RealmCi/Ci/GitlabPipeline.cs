@@ -12,7 +12,17 @@ namespace RealmCi.Ci;
 public static partial class GitlabPipeline
 {
     public const string Gate = "realm-ci gate";
-    public const string ParentFile = ".gitlab-ci.yml";
+    /// <summary>realm-ci's parent pipeline: its own file, included from the project's <see cref="IncludingFile"/>.</summary>
+    public const string ParentFile = ".gitlab/realm-ci.yml";
+
+    /// <summary>GitLab's entry point. realm-ci writes it only when it is missing or realm-ci's own; a hand-written one is never replaced without --force.</summary>
+    public const string IncludingFile = ".gitlab-ci.yml";
+
+    /// <summary>The <see cref="IncludingFile"/> realm-ci writes: nothing but the include.</summary>
+    public static string Including(string header) => YamlText.Write(Y.Map(("include", Y.List(Y.Map(("local", ParentFile))))), header);
+
+    /// <summary>Whether a hand-written entry point already includes realm-ci's parent (then it is left as it is).</summary>
+    public static bool Includes(string text) => text.Contains(ParentFile, StringComparison.Ordinal);
 
     /// <summary>A static child pipeline: the trusted one (protected refs), or the one for unprotected refs and merge requests (no self-hosted job).</summary>
     public static string ChildFile(string profile, Trust trust = Trust.Trusted) =>
@@ -47,6 +57,10 @@ public static partial class GitlabPipeline
                 entries.Add((Checked(job.BuildName), Y.Map( // build once (on a CPU runner), test from the pack below
                     ("stage", "build"),
                     ("tags", Tags(builder)),
+                    ("timeout", $"{JobTimeout.Minutes(settings, plan.Profile, job, JobTimeout.Part.Build, false)} minutes"),
+                    ("retry", Retry(settings)),
+                    ("interruptible", Interruptible(plan)),
+                    ("environment", Environment(plan, settings)),
                     ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.Args)))),
                     ("cache", Y.Map(("key", JobCommand.GitlabCacheKey(job.Name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
                     ("script", Y.Strings([.. command.Fetch, command.Pack(job.PacksFolder)])),
@@ -58,6 +72,10 @@ public static partial class GitlabPipeline
                 ("stage", "build"),
                 ("needs", job.BuildOn is null ? null : Y.Strings([job.BuildName])),
                 ("tags", Tags(job.Runner)),
+                ("timeout", $"{JobTimeout.Minutes(settings, plan.Profile, job, job.BuildOn is null ? JobTimeout.Part.Whole : JobTimeout.Part.Test, false)} minutes"),
+                ("retry", Retry(settings)),
+                ("interruptible", Interruptible(plan)),
+                ("environment", Environment(plan, settings)),
                 ("variables", Y.Map((JobCommand.ArgsVariable, string.Join(' ', job.TestArgs)))),
                 ("cache", Y.Map(("key", job.BuildOn is null ? JobCommand.GitlabCacheKey(name) : JobCommand.GitlabTestCacheKey(name)), ("paths", Y.Strings([".cache/realm-ci/"])))),
                 ("script", Y.Strings([.. command.Fetch, command.Run(folder), .. Passed(name)])),
@@ -93,6 +111,16 @@ public static partial class GitlabPipeline
     private static string[] Passed(string name) => [$"mkdir -p {JobCommand.Status} && echo passed > {JobCommand.Status}/{name}"];
 
     private static string ShellEcho(string text) => "echo " + Execution.ShellQuote.Quote(text);
+
+    /// <summary>GitLab retries a job only for ci.yaml's <c>retry.when</c> (runner and system failures), never for its own failure.</summary>
+    private static YamlValue? Retry(CiSettings settings) => settings.Jobs.RetryMax == 0 ? null
+        : Y.Map(("max", Y.Literal(settings.Jobs.RetryMax.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("when", Y.Strings(settings.Jobs.RetryWhen)));
+
+    /// <summary>A newer pipeline may cancel a merge request's (unprotected) jobs; never a protected ref's (the branch, tags).</summary>
+    private static YamlValue? Interruptible(ProfilePlan plan) => plan.Trust == Trust.Untrusted && plan.Jobs.Count > 0 ? Y.Literal("true") : null;
+
+    private static YamlValue? Environment(ProfilePlan plan, CiSettings settings) =>
+        plan.Trust == Trust.Trusted && settings.Jobs.Environments.TryGetValue(plan.Profile, out var name) ? Y.Map(("name", name)) : null;
 
     internal static YamlValue? Tags(Runner runner) => runner.Gitlab.IsEmpty ? null : Y.Strings(runner.Gitlab);
 

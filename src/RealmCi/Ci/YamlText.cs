@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace RealmCi.Ci;
 
@@ -41,88 +42,60 @@ public static class Y
 }
 
 /// <summary>
-/// Writes <see cref="YamlValue"/>s as block-style YAML, byte for byte the same for the same
-/// value: two-space indents, LF line ends, a scalar quoted whenever a YAML 1.1 or 1.2 reader
-/// could read it as anything but that string (booleans, numbers, nulls, indicators).
+/// Writes <see cref="YamlValue"/>s as block-style YAML through YamlDotNet's emitter, byte for
+/// byte the same for the same value: two-space indents, sequences indented under their key,
+/// LF line ends. This class only chooses each scalar's style: plain when no YAML 1.1 or 1.2
+/// reader could read it as anything but that string, a literal block for safe multi-line
+/// text, else double-quoted (booleans, numbers, nulls, indicators).
 /// </summary>
 public static partial class YamlText
 {
     public static string Write(YamlValue value, string? header = null)
     {
-        var text = new StringBuilder();
+        var text = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(text, new EmitterSettings(2, int.MaxValue, false, 1024, skipAnchorName: false, indentSequences: true, newLine: "\n"));
+        emitter.Emit(new StreamStart());
         if (header is not null)
-            foreach (var line in header.Split('\n')) text.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
-        Block(text, value, 0);
+            foreach (var line in header.Split('\n')) emitter.Emit(new Comment(line.Length == 0 ? "" : line, isInline: false));
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Emit(emitter, value);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
         return text.ToString();
     }
 
-    private static void Block(StringBuilder text, YamlValue value, int indent)
+    private static void Emit(IEmitter emitter, YamlValue value)
     {
         switch (value)
         {
             case YamlMap map:
+                emitter.Emit(new MappingStart(null, null, true, map.Entries.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (key, item) in map.Entries)
                 {
-                    text.Append(' ', indent).Append(Scalar(key, indent)).Append(':');
-                    Child(text, item, indent);
+                    emitter.Emit(Scalar(key));
+                    Emit(emitter, item);
                 }
+                emitter.Emit(new MappingEnd());
                 break;
             case YamlList list:
-                foreach (var item in list.Items)
-                {
-                    text.Append(' ', indent).Append('-');
-                    if (item is YamlMap { Entries.Count: > 0 } inner)
-                    {
-                        // The first key on the dash's line, the rest aligned under it.
-                        var nested = new StringBuilder();
-                        Block(nested, inner, indent + 2);
-                        text.Append(' ').Append(nested.ToString(indent + 2, nested.Length - indent - 2));
-                    }
-                    else Child(text, item, indent);
-                }
+                emitter.Emit(new SequenceStart(null, null, true, list.Items.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+                foreach (var item in list.Items) Emit(emitter, item);
+                emitter.Emit(new SequenceEnd());
                 break;
             case YamlScalar scalar:
-                text.Append(' ', indent).Append(scalar.Literal ? scalar.Text : Scalar(scalar.Text, indent)).Append('\n');
+                emitter.Emit(scalar.Literal ? new Scalar(null, null, scalar.Text, ScalarStyle.Plain, true, false) : Scalar(scalar.Text));
+                if (scalar.Comment is { } comment) emitter.Emit(new Comment(comment, isInline: true));
                 break;
         }
     }
 
-    private static void Child(StringBuilder text, YamlValue item, int indent)
-    {
-        switch (item)
-        {
-            case YamlScalar s: text.Append(' ').Append(s.Literal ? s.Text : Scalar(s.Text, indent)).Append(s.Comment is null ? "" : " # " + s.Comment).Append('\n'); break;
-            case YamlMap { Entries.Count: 0 }: text.Append(" {}\n"); break;
-            case YamlList { Items.Count: 0 }: text.Append(" []\n"); break;
-            case YamlMap: text.Append('\n'); Block(text, item, indent + 2); break;
-            case YamlList: text.Append('\n'); Block(text, item, indent + 2); break;
-        }
-    }
+    private static Scalar Scalar(string text) => new(null, null, text, Style(text), true, true);
 
-    /// <summary>A scalar as plain text when that is unambiguous, else a literal block (multi-line) or double-quoted.</summary>
-    public static string Scalar(string text, int indent = 0)
-    {
-        if (Plain().IsMatch(text) && !Special(text)) return text;
-        if (text.Contains('\n') && LiteralSafe(text))
-        {
-            var body = text.EndsWith('\n') ? text[..^1] : text;
-            var pad = new string(' ', indent + 2);
-            return (text.EndsWith('\n') ? "|" : "|-") + string.Concat(body.Split('\n').Select(l => "\n" + (l.Length == 0 ? "" : pad + l)));
-        }
-        var quoted = new StringBuilder("\"");
-        foreach (var c in text)
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\r' => "\\r",
-                < ' ' or '\u007f' => $"\\x{(int)c:x2}",
-                _ => c.ToString(),
-            });
-        return quoted.Append('"').ToString();
-    }
+    /// <summary>Plain when that is unambiguous, a literal block for safe multi-line text, else double-quoted.</summary>
+    public static ScalarStyle Style(string text) =>
+        Plain().IsMatch(text) && !Special(text) ? ScalarStyle.Plain
+        : text.Contains('\n') && LiteralSafe(text) ? ScalarStyle.Literal
+        : ScalarStyle.DoubleQuoted;
 
     private static bool Special(string text) =>
         text.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null" or "~"

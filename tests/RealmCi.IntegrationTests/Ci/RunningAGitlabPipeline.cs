@@ -27,7 +27,7 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
     }
 
     [Fact]
-    public void TheGeneratedPipelineRunsTwoConfigurationsAndItsGateFailsWhenOneFails()
+    public async Task TheGeneratedPipelineRunsTwoConfigurationsAndItsGateFailsWhenOneFails()
     {
         _ = fx; // the engine and the fixture's image are ready
         var total = Stopwatch.StartNew();
@@ -37,11 +37,17 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         Assert.True(generate.Code == 0, generate.Output);
         GitRepository.Init(repo);
 
-        // The parent: the plan job computes the child pipeline at run time.
-        var parent = GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-pass");
+        // The parent on an unprotected ref (a merge request's): the plan leaves the self-hosted configuration out.
+        var unprotected = GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-pass");
+        Assert.True(unprotected.Code == 0, unprotected.Output);
+        var child = Path.Combine(repo, "realm-ci-e2e-pass.yml");
+        Assert.DoesNotContain("debug-local-dim4", File.ReadAllText(child).Split("\nstages:")[1]);
+        Assert.Contains("on self-hosted runners wait for an approved commit: debug-local-dim4", File.ReadAllText(child));
+
+        // On a protected ref: the plan job computes the whole child pipeline at run time.
+        var parent = GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-pass", "--variable", "CI_COMMIT_REF_PROTECTED=true");
         Assert.True(parent.Code == 0, parent.Output);
         Assert.Contains("PASS  realm-ci plan e2e-pass", parent.Output);
-        var child = Path.Combine(repo, "realm-ci-e2e-pass.yml");
         Assert.True(File.Exists(child), parent.Output);
 
         // The child, as GitLab would run it: two configuration jobs, then the gate.
@@ -59,9 +65,32 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         foreach (var file in new[] { "junit.xml", "release-local/result.json", "release-local/reproduce.sh", "release-local/test.log" })
             Assert.True(File.Exists(Path.Combine(repo, "realm-ci-artifacts", "release-local", file)), file);
 
-        // The same with one configuration whose tests fail: the gate fails.
+        // The same with one configuration whose tests fail: the gate fails. No waiting on others: the failing
+        // configuration's job holds until another configuration's test job (which needs only its own build)
+        // has written a barrier file; were that test job waiting for every build, the barrier would never come.
+        // gitlab-ci-local 4.75 starts a job with needs only once the running jobs end (it does not start DAG
+        // jobs early), so the two run as two gitlab-ci-local processes: the failing job, and the test job with
+        // --needs (the jobs its needs: name, and nothing else).
         Directory.Delete(Path.Combine(repo, "realm-ci-status"), recursive: true);
-        Assert.Equal(0, GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-fail").Code);
+        Assert.Equal(0, GitlabCiLocal("--variable", "REALM_CI_PROFILE=e2e-fail", "--variable", "CI_COMMIT_REF_PROTECTED=true").Code);
+        var failing = Path.Combine(repo, "realm-ci-e2e-fail.yml");
+        var text = File.ReadAllText(failing);
+        var barrier = Path.Combine(repo, "e2e-barrier"); // outside each job's own copy of the repository
+        var wait = $"    - 'for i in $(seq 300); do if [ -f {barrier} ]; then echo e2e-barrier-seen-after-$i-s; break; fi; sleep 1; done'\n";
+        var write = $"    - touch {barrier}\n";
+        text = Insert(Insert(text, "debug-local-badtest:", wait), "debug-local-dim4:", write);
+        File.WriteAllText(failing, text);
+        var slow = Task.Run(() => GitlabCiLocal("--file", "realm-ci-e2e-fail.yml", "debug-local-badtest"));
+        var other = GitlabCiLocal("--file", "realm-ci-e2e-fail.yml", "--needs", "debug-local-dim4");
+        Assert.True(other.Code == 0, other.Output);
+        Assert.Contains("PASS  debug-local-dim4-build", other.Output);
+        Assert.Contains("PASS  debug-local-dim4", other.Output);
+        Assert.DoesNotContain("debug-local-badtest", other.Output);
+        var waited = await slow;
+        Assert.Matches(@"> e2e-barrier-seen-after-\d+-s", waited.Output); // the job's output, not its echoed script line
+        Assert.Contains("FAIL  debug-local-badtest", waited.Output);
+
+        if (Directory.Exists(Path.Combine(repo, "realm-ci-status"))) Directory.Delete(Path.Combine(repo, "realm-ci-status"), recursive: true);
         var fail = GitlabCiLocal("--file", "realm-ci-e2e-fail.yml");
         Assert.NotEqual(0, fail.Code);
         Assert.Contains("FAIL  debug-local-badtest", fail.Output);
@@ -69,6 +98,15 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         Assert.Contains("realm-ci gate: debug-local-badtest did not pass", fail.Output);
         Assert.Contains("FAIL  realm-ci gate", fail.Output);
         log.WriteLine($"end to end: {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Puts a script line first in a job's <c>script:</c> of a generated child pipeline.</summary>
+    private static string Insert(string pipeline, string job, string line)
+    {
+        var at = pipeline.IndexOf("\n" + job + "\n", StringComparison.Ordinal);
+        Assert.True(at >= 0, job);
+        var script = pipeline.IndexOf("  script:\n", at, StringComparison.Ordinal) + "  script:\n".Length;
+        return pipeline[..script] + line + pipeline[script..];
     }
 
     /// <summary>realm-ci's sources and compiled build program (its stamp moved to the copy, so build.sh does not rebuild), and the fixture with two profiles and a ci.yaml.</summary>
@@ -87,7 +125,7 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
 
         var fixture = Path.Combine(repo, "tests", "fixtures", "mini-realm");
         File.AppendAllText(Path.Combine(fixture, "matrix.yaml"),
-            "  e2e-pass:\n    configs: [release-local, debug-local-dim4]\n  e2e-fail:\n    configs: [release-local, debug-local-badtest]\n");
+            "  e2e-pass:\n    configs: [release-local, debug-local-dim4]\n  e2e-fail:\n    configs: [release-local, debug-local-badtest, debug-local-dim4]\n");
         File.WriteAllText(Path.Combine(fixture, "ci.yaml"), """
             ci:
               realm-ci: { repository: self }

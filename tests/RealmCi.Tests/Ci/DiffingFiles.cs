@@ -21,6 +21,6 @@ public class DiffingFiles
         var old = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"l{i}")) + "\n";
         var diff = UnifiedDiff.Between(old, old.Replace("l2\n", "x\n").Replace("l28\n", "y\n"), "a", "b");
         Assert.Equal(2, diff.Split('\n').Count(l => l.StartsWith("@@")));
-        Assert.Contains("@@ -25,6 +25,6 @@", diff);
+        Assert.True(diff.Contains("@@ -25,6 +25,6 @@", StringComparison.Ordinal), diff);
     }
 }
