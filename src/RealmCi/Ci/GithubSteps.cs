@@ -18,7 +18,10 @@ public static class GithubSteps
 
     public static IEnumerable<YamlValue> Checkout(JobCommand command) =>
     [
-        Y.Map(("name", "checkout"), ("uses", Uses(command.Settings, "checkout")), ("with", Y.Map(("persist-credentials", Y.Literal("false"))))),
+        // fetch-depth 0 + filter blob:none: every commit and tag without old file contents, which the code
+        // under test needs for its version (git describe; realm-ci refuses a shallow checkout before configuring).
+        Y.Map(("name", "checkout"), ("uses", Uses(command.Settings, "checkout")),
+            ("with", Y.Map(("persist-credentials", Y.Literal("false")), ("fetch-depth", Y.Literal("0")), ("filter", "blob:none")))),
         .. command.Self ? Array.Empty<YamlValue>() :
         [
             Y.Map(("name", "realm-ci at its pinned revision"), ("uses", Uses(command.Settings, "checkout")),

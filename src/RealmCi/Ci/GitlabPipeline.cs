@@ -35,7 +35,9 @@ public static partial class GitlabPipeline
         var entries = new List<(string, YamlValue)>
         {
             ("stages", Y.Strings(["build", "gate"])),
-            ("variables", Y.Map(("XDG_CACHE_HOME", "$CI_PROJECT_DIR/.cache"))),
+            // GIT_DEPTH 0: the whole history with its tags, which the code under test needs for its version
+            // (git describe; realm-ci refuses a shallow checkout before configuring).
+            ("variables", Y.Map(("XDG_CACHE_HOME", "$CI_PROJECT_DIR/.cache"), ("GIT_DEPTH", "0"))),
         };
         var names = new List<string>();
         if (plan.Jobs.Count == 0)

@@ -164,4 +164,19 @@ public class GeneratingPipelines : CiFolder
         var e = Assert.Throws<RealmCi.Errors.RealmCiException>(() => CiGenerator.Files(request));
         Assert.Matches(@"^\.github/workflows/realm-ci-pr-pull-request\.yml: the generated file would be \d+ bytes, over the platform's 2000", e.Message);
     }
+
+    [Fact]
+    public void EveryJobChecksOutTheHistoryAndTagsTheVersionNeeds()
+    {
+        // realm-ci refuses a checkout without a reachable version tag before configuring: a shallow CI checkout would fail every job.
+        foreach (var (path, text) in CiGenerator.Files(Request(CiPlatform.Github, true, "pr", "two")).Where(f => f.Text.Contains("./build.sh --target=Test", StringComparison.Ordinal)))
+        {
+            var checkouts = Parse(text).AllNodes.OfType<YamlMappingNode>()
+                .Where(m => m.Children.TryGetValue("name", out var n) && n.ToString() == "checkout").ToList();
+            Assert.NotEmpty(checkouts);
+            Assert.All(checkouts, c => Assert.Equal("0", ((YamlMappingNode)c["with"])["fetch-depth"].ToString()));
+        }
+        var child = Parse(File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "two")), GitlabPipeline.ChildFile("two")));
+        Assert.Equal("0", ((YamlMappingNode)child["variables"])["GIT_DEPTH"].ToString());
+    }
 }
