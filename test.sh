@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (no Docker) and integration tests (a real Docker engine, real
 # CMake/CTest/Ninja). Prints one closing line "N passed, N failed, N skipped".
+# The unit tests run hermetically: an emptied environment (PATH and HOME only), DOCKER_HOST
+# pointing nowhere and, where a network namespace can be made (root, as in CI), no network but
+# loopback, so a unit test that reads the machine's environment, engine or network fails here.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
-dotnet test "$ROOT/realm-ci.sln" -c Release --nologo --logger "trx" --results-directory "$results" "$@"
-status=$?
+dotnet build "$ROOT/realm-ci.sln" -c Release --nologo -v q || exit 1
+
+unit=(dotnet test "$ROOT/tests/RealmCi.Tests" -c Release --nologo --no-build --logger "trx" --results-directory "$results" "$@")
+hermetic=(env -i PATH="$PATH" HOME="$HOME" DOCKER_HOST=unix:///nonexistent/docker.sock "${unit[@]}")
+if unshare --net true 2>/dev/null; then
+  echo "test.sh: unit tests in an emptied environment, without network (DOCKER_HOST points nowhere)"
+  unshare --net sh -c 'ip link set lo up 2>/dev/null; exec "$@"' sh "${hermetic[@]}"
+else
+  echo "test.sh: unit tests in an emptied environment (no network namespace without root: the network stays)"
+  "${hermetic[@]}"
+fi
+unit_status=$?
+
+dotnet test "$ROOT/tests/RealmCi.IntegrationTests" -c Release --nologo --no-build --logger "trx" --results-directory "$results" "$@"
+integration_status=$?
 
 # One closing line summed over every test project's TRX file.
 python3 - "$results" <<'PY' || true
@@ -20,4 +36,4 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(c.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
-exit $status
+[ "$unit_status" -eq 0 ] && [ "$integration_status" -eq 0 ]
