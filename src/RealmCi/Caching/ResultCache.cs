@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using RealmCi.Reporting;
 using RealmCi.Results;
 
@@ -19,7 +20,7 @@ public sealed class ResultCache(string cache)
     public static readonly IReadOnlyList<string> Kept =
         ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"];
 
-    private string Root => Path.Combine(cache, "results");
+    private string Root => new CacheLayout(cache).Results;
 
     public string FolderOf(string key) => Path.Combine(Root, key);
 

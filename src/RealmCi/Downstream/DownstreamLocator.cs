@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using RealmCi.Errors;
 
 namespace RealmCi.Downstream;
@@ -26,7 +27,7 @@ public static class DownstreamLocator
             return new DownstreamSource(path, await IsGitAsync(path, cancellation), null);
         }
         if (d.Repository is null) return DownstreamSource.Missing($"{d.Name}: the matrix names no repository; {supply}");
-        var clone = Path.Combine(cache, "downstreams", d.Name + ".git");
+        var clone = Path.Combine(new CacheLayout(cache).Downstreams, d.Name + ".git");
         var result = Directory.Exists(clone)
             ? await Processes.CaptureAsync("git", ["-C", clone, "fetch", "--tags", "--force", "origin", d.Ref], cancellation)
             : await Processes.CaptureAsync("git", ["clone", "--bare", "--quiet", d.Repository, clone], cancellation);

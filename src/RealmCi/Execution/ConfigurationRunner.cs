@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Diagnostics;
 using RealmCi.Caching;
 using RealmCi.CMake;
@@ -26,7 +27,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
         ConfigurationOutputs.Clear(folder);
-        var ccache = Path.Combine(options.Cache, "ccache");
+        var ccache = new CacheLayout(options.Cache).Ccache;
         Directory.CreateDirectory(ccache);
 
         var started = DateTimeOffset.UtcNow;

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Diagnostics;
 using RealmCi.Containers;
 using RealmCi.Errors;
@@ -22,7 +23,7 @@ public static class InteractiveShell
         var image = await new ImagePreparer(engine, options.Pull, bootstrapper: new Images.Debootstrap(engine, options.Host.HasTool("debootstrap")), sources: options.SourceCache()).PrepareAsync(c, log, cancellation);
         var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
-        var ccache = Path.Combine(options.Cache, "ccache");
+        var ccache = new CacheLayout(options.Cache).Ccache;
         Directory.CreateDirectory(ccache);
         var layout = ExecutorLayout.Docker(image.Tag, options.Source, folder, ccache, options.User, Labels.For(options.RunId, c.Id));
         var plan = StepPlanner.Plan(c, options, layout, options.Host.Cores);

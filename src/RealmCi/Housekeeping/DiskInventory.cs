@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Text.Json;
 using RealmCi.Containers;
 
@@ -41,16 +42,22 @@ public static class DiskInventory
     public static List<DiskItem> CacheFolder(string cache)
     {
         var items = new List<DiskItem>();
-        var results = Path.Combine(cache, "results");
+        var layout = new CacheLayout(cache);
+        var results = layout.Results;
         if (Directory.Exists(results))
             foreach (var entry in Directory.EnumerateFileSystemEntries(results).Order(StringComparer.Ordinal))
                 items.Add(new DiskItem(DiskKind.CacheEntry, EntryName(entry), Sizes.Of(entry), Utc(Sizes.Newest(entry)), entry));
-        var ccache = Path.Combine(cache, "ccache");
-        if (Directory.Exists(ccache)) items.Add(new DiskItem(DiskKind.Ccache, "ccache", Sizes.Of(ccache), Utc(Sizes.Newest(ccache)), ccache));
-        var clones = Path.Combine(cache, "realm-src");
-        if (Directory.Exists(clones)) items.Add(new DiskItem(DiskKind.SourceClone, "realm-src", Sizes.Of(clones), Utc(Sizes.Newest(clones)), clones));
+        foreach (var (name, folder) in layout.WholeFolders.Where(f => Directory.Exists(f.Path)))
+            items.Add(new DiskItem(KindOf(name), name, Sizes.Of(folder), Utc(Sizes.Newest(folder)), folder));
         return items;
     }
+
+    private static DiskKind KindOf(string folder) => folder switch
+    {
+        "ccache" => DiskKind.Ccache,
+        "realm-src" or "downstreams" => DiskKind.SourceClone,
+        _ => DiskKind.CacheFolder, // declared source archives, warning baselines
+    };
 
     /// <summary>Image tag → when a result under the artifacts folder last named it (result.json's "image").</summary>
     public static Dictionary<string, DateTimeOffset> ImagesNamedByResults(string artifacts)

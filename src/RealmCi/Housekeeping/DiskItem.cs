@@ -1,7 +1,7 @@
 namespace RealmCi.Housekeeping;
 
 /// <summary>What realm-ci keeps on disk, by kind.</summary>
-public enum DiskKind { Image, BuildTree, CacheEntry, Ccache, SourceClone }
+public enum DiskKind { Image, BuildTree, CacheEntry, Ccache, SourceClone, CacheFolder }
 
 /// <summary>
 /// One thing realm-ci made that takes space: what it is, where, how big, and when it was last
@@ -16,6 +16,7 @@ public sealed record DiskItem(DiskKind Kind, string Name, long Bytes, DateTimeOf
         DiskKind.BuildTree => "build tree",
         DiskKind.CacheEntry => "cache entry",
         DiskKind.Ccache => "ccache",
+        DiskKind.CacheFolder => "cache folder",
         _ => "source clone",
     };
 }

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using RealmCi.Errors;
 using RealmCi.Execution;
 
@@ -17,7 +18,7 @@ public static class GitClone
     public static readonly IReadOnlyList<string> CloneOptions = ["--filter=blob:none", "--single-branch"];
 
     /// <summary>Where the clone of <paramref name="gitRef"/> lives under the cache (one repository at a time: another URL is cloned again).</summary>
-    public static string FolderOf(string cache, string gitRef) => Path.Combine(cache, "realm-src", gitRef.Replace('/', '_'));
+    public static string FolderOf(string cache, string gitRef) => Path.Combine(new CacheLayout(cache).Clones, gitRef.Replace('/', '_'));
 
     public static async Task CloneOrRefreshAsync(string target, string repository, string gitRef, Action<string> log, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Security.Cryptography;
 using RealmCi.Errors;
 using RealmCi.Matrix;
@@ -14,7 +15,7 @@ namespace RealmCi.Sources;
 public sealed class SourceCache(string cacheFolder, string? suppliedFolder, bool downloadsAllowed, ISourceDownloader downloader)
 {
     /// <summary>The cache folder under realm-ci's cache (<c>~/.cache/realm-ci</c>): its <c>sources</c> subfolder.</summary>
-    public static string DefaultFolder(string realmCiCache) => Path.Combine(realmCiCache, "sources");
+    public static string DefaultFolder(string realmCiCache) => new CacheLayout(realmCiCache).Sources;
 
     public string CacheFolder { get; } = cacheFolder;
 

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 namespace RealmCi.Warnings;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace RealmCi.Warnings;
 /// </summary>
 public static class WarningBaseline
 {
-    public static string PreviousRun(string cache, string configurationId) => Path.Combine(cache, "warnings", configurationId + ".txt");
+    public static string PreviousRun(string cache, string configurationId) => Path.Combine(new CacheLayout(cache).Warnings, configurationId + ".txt");
 
     /// <summary>The baseline's warnings, or null when the file does not exist.</summary>
     public static IReadOnlyList<CompilerWarning>? Read(string path) =>

@@ -115,4 +115,15 @@ public sealed class ReclaimingDisk : InTempFolder
         public Task RemoveImageAsync(string reference, CancellationToken c) =>
             throw new RealmCi.Errors.RealmCiException($"{reference} is in use: conflict", RealmCi.Errors.ExitCodes.Failed);
     }
+
+    [Fact]
+    public void EveryFolderOfTheCacheLayoutIsListedAndRemovable()
+    {
+        var layout = new RealmCi.Layout.CacheLayout(Cache);
+        foreach (var (_, folder) in layout.WholeFolders) Make(Path.Combine(folder, "x", "f"), 2048, Now.AddDays(-30));
+        var items = DiskInventory.CacheFolder(Cache);
+        Assert.Equal(layout.WholeFolders.Select(f => f.Path).Order(StringComparer.Ordinal), items.Select(i => i.Location).Order(StringComparer.Ordinal));
+        Assert.Contains(items, i => i.Name == "sources" && i.Kind == DiskKind.CacheFolder && i.Bytes >= 2048);
+        Assert.Contains(items, i => i.Name == "downstreams" && i.Kind == DiskKind.SourceClone);
+    }
 }
