@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RealmCi.Coverage;
+using RealmCi.CodeCoverage;
 using RealmCi.Downstream;
 using RealmCi.Matrix;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>"Coverage lost without the downstream": the comparison as Markdown, ranked, "not executed" apart from "not compiled".</summary>
 public static class ComparisonMarkdown

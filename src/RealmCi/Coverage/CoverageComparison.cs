@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>Lines of one function that the downstream's tests execute and Realm's own tests never do.</summary>
 public sealed record LostFunction(string Function, ImmutableArray<int> Lines);

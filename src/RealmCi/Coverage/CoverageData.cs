@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>One source line with code: how often it ran, and its branches (total, taken).</summary>
 public sealed record LineCoverage(int Line, long Count, int Branches, int BranchesTaken);

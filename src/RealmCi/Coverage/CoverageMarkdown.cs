@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>The Markdown summary realm-ci writes from gcovr's JSON (gcovr 5.2 has no Markdown output): line and branch percentages per file, with totals.</summary>
 public static class CoverageMarkdown

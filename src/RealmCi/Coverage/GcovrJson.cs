@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>
 /// Reads gcovr's JSON report (<c>gcovr --json</c>, format 0.x of gcovr 5.2: files → lines with

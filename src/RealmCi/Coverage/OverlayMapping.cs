@@ -1,6 +1,6 @@
 using RealmCi.Downstream;
 
-namespace RealmCi.Coverage;
+namespace RealmCi.CodeCoverage;
 
 /// <summary>Maps a path in the downstream's copy back to the Realm under test through the composition's overlay steps (null: not Realm's).</summary>
 public static class OverlayMapping

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RealmCi.Coverage;
+using RealmCi.CodeCoverage;
 
 namespace RealmCi.Tests.CodeCoverage;
 
