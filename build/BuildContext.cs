@@ -106,6 +106,7 @@ public sealed class BuildContext : CakeContextAdapter
             RunTests = runTests,
             Pack = Settings.Pack,
             FromPack = Settings.FromPack,
+            Coverage = Settings.Coverage && runTests,
             StepTimeout = Settings.StepTimeout,
             ReproducePrefix = $"./build.sh --target={(runTests ? "Test" : "Build")} --realm-source={source.Root}",
             MatrixFile = MatrixFile,

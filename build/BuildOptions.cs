@@ -50,6 +50,7 @@ public static class BuildOptions
         new("sources", "DIR", "Folder of declared source archives (GASNet-EX, UCC), checked against their SHA-256, for hosts without the internet"),
         new("pack", "", "Build/Test: after a passed build, write artifacts/ID/pack.tar.gz (the build tree without object files, with a manifest); Ci --plan: the pack jobs", IsFlag: true),
         new("from-pack", "PATH", "Test: run only the tests from a pack made by --pack (same configuration, image recipe and source)"),
+        new("coverage", "", "Test/Canary: build with gcc's coverage instrumentation; gcovr's JSON, HTML and Cobertura XML and realm-ci's coverage.md in each configuration's folder (Canary: and coverage-lost.md)", IsFlag: true),
         new("downstream-source", "NAME=PATH", "Canary: the downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true),
     ];
 }

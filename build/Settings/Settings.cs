@@ -108,4 +108,7 @@ public sealed record Settings
     /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>--coverage (Test, Canary): gcc coverage instrumentation and gcovr reports.</summary>
+    public bool Coverage { get; init; }
 }

@@ -75,6 +75,7 @@ public static class SettingsResolver
             SourcesFolder = s.Path("sources", "Sources"),
             Pack = s.Flag("pack"),
             FromPack = s.Path("from-pack", null),
+            Coverage = s.Flag("coverage"),
             DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")

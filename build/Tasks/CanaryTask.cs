@@ -20,6 +20,7 @@ public sealed class CanaryTask : FrostingTask<BuildContext>
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, System.Environment.GetEnvironmentVariable, System.Console.Out);
         var options = (await context.PipelineAsync(runTests: true)) with { Quarantine = matrix.Definition.Quarantine };
+        if (options.Coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
         var canary = new CanaryOptions(context.Settings.DownstreamSources, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(context.MatrixFile))!);
         context.ExitCode = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, canary, () => new DockerEngine(), observer, context.Cancellation);
     }

@@ -75,7 +75,9 @@ public static class CanaryPipeline
                 .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {Path.Combine(options.Artifacts, c.Id)})");
 
         var empty = new CompositionPlan(d.Name, d.Compose.Kind, copy, [], d.Cmake, [], []);
-        var derived = selection.Configurations.Select(c => DownstreamConfiguration.For(c, d, plan ?? empty, docker ? "/src" : copy)).ToList();
+        var derived = selection.Configurations.Select(c => DownstreamConfiguration.For(c, d, plan ?? empty, docker ? "/src" : copy))
+            .Select(c => options.Coverage ? CodeCoverage.CoverageBuild.Instrument(c) : c).ToList(); // the same instrumentation on both sides
+
         var downstream = new RecordingObserver(observer);
         var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, options with
         {
@@ -85,7 +87,12 @@ public static class CanaryPipeline
             ReproduceSource = options.Source,
             Unavailable = options.Unavailable.SetItems(unavailable),
         }, connect, downstream, cancellation);
-        return (exit, () => CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results));
+        return (exit, () =>
+        {
+            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results);
+            if (options.Coverage && plan is not null)
+                foreach (var r in downstream.Results) CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name);
+        });
     }
 
     private static ComposeInputs Inputs(DownstreamProject d, DownstreamSource source, PipelineOptions options, CanaryOptions canary,

@@ -25,6 +25,7 @@ public static class ReproduceCommand
         if (options.StepTimeout is { } cap) args.Add($"--step-timeout={Math.Max(1, Math.Ceiling(cap.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}");
         if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
         else if (options.Pack) args.Add("--pack");
+        if (options.Coverage) args.Add("--coverage");
         if (force) args.Add("--force");
         return args;
     }
