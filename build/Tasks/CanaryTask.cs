@@ -9,7 +9,7 @@ using RealmCi.Results;
 namespace RealmCi.Build.Tasks;
 
 [TaskName("Canary")]
-[TaskDescription("Build the matrix file's downstreams (Legion) against the Realm under test and run their tests, after Realm's own")]
+[TaskDescription("Build the matrix file's downstreams (Legion) against the Realm under test and run their tests, then Realm's own tests (first, for an install composition)")]
 public sealed class CanaryTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
