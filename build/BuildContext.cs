@@ -135,6 +135,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             RunTests = runTests,
             Pack = Settings.Pack,
             FromPack = Settings.FromPack,
+            Coverage = Settings.Coverage && runTests,
             StepTimeout = Settings.StepTimeout,
             MatrixFile = MatrixFile,
             CommandLineDefines = Selection.CommandLine.Cmake,

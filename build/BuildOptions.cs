@@ -80,5 +80,6 @@ public static class BuildOptions
         new("downstream-source", "NAME=PATH", "The downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true, Targets: ["Canary"]),
         new("warnings", "POLICY", "report (default) or fail: what a compiler warning (file, line, flag) not in the baseline does", Targets: ["Build", "Test"]),
         new("warnings-baseline", "FILE", "The warnings to compare with (default: the previous full build of the same configuration)", Targets: ["Build", "Test"]),
+        new("coverage", "", "Build with gcc's coverage instrumentation; gcovr's JSON, HTML and Cobertura XML and realm-ci's coverage.md in each configuration's folder (Canary: and coverage-lost.md)", IsFlag: true, Targets: ["Test", "Canary"]),
     ];
 }

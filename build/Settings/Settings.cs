@@ -132,4 +132,7 @@ public sealed record Settings
 
     /// <summary>--warnings=report|fail and --warnings-baseline=FILE: the compiler-warning check after each build.</summary>
     public RealmCi.Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;
+
+    /// <summary>--coverage (Test, Canary): gcc coverage instrumentation and gcovr reports.</summary>
+    public bool Coverage { get; init; }
 }

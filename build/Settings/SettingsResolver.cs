@@ -83,6 +83,7 @@ public static class SettingsResolver
             BisectTest = s.Text("test", null),
             RerunFailures = s.Number("rerun-failures", 0, "RerunFailures") ?? 0,
             FlakyFails = s.Choice("flaky", "Flaky", false, new() { ["pass"] = false, ["fail"] = true }, "pass or fail"),
+            Coverage = s.Flag("coverage"),
             DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
             Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,
                 new() { ["report"] = RealmCi.Warnings.WarningPolicy.Report, ["fail"] = RealmCi.Warnings.WarningPolicy.Fail }, "report or fail"),

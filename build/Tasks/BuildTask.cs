@@ -22,6 +22,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
         var options = await context.PipelineAsync(runTests);
+        if (options.Coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
         if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
         return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }

@@ -8,7 +8,7 @@ using RealmCi.Results;
 namespace RealmCi.Build.Tasks;
 
 [TaskName("Canary")]
-[TaskDescription("Build the matrix file's downstreams (Legion) against the Realm under test and run their tests, after Realm's own")]
+[TaskDescription("Build the matrix file's downstreams (Legion) against the Realm under test and run their tests, then Realm's own tests (first, for an install composition)")]
 public sealed class CanaryTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -20,6 +20,7 @@ public sealed class CanaryTask : FrostingTask<BuildContext>
         var plain = new RunReporter(context.Output, context.Verbose);
         IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
         var options = await context.PipelineAsync(runTests: true);
+        if (options.Coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
         var canary = new CanaryOptions(context.Settings.DownstreamSources, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(context.MatrixFile))!);
         context.ExitCode = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, canary, () => context.Engine, observer, context.Cancellation);
     }

@@ -63,6 +63,7 @@ public class RunningOneConfiguration(EngineFixture fx)
         var build = r.Steps.Single(s => s.Step == StepKind.Build);
         Assert.Equal(StepStatus.Failed, build.Status);
         Assert.Contains("failing at compile", File.ReadAllText(build.Log!));
+        Assert.Matches(@"^exit code 1; first error: /src/src/broken\.cc:\d+:\d+: error: ", build.Reason); // the cause, not just the exit code
     }
 
     [Fact]

@@ -22,14 +22,15 @@ public class RunningTheCanary(EngineFixture fx)
         public string Status(string folder) => Result(folder).GetProperty("status").GetString()!;
     }
 
-    private async Task<Run> Canary(string name, Action<string>? plant = null, string? matrixText = null, bool giveSource = true)
+    private async Task<Run> Canary(string name, Action<string>? plant = null, string? matrixText = null, bool giveSource = true, bool coverage = false)
     {
         var realm = Copy(EngineFixture.FixtureSource, Path.Combine(fx.Work, name, "realm"));
         plant?.Invoke(realm);
         var legion = await LegionRepository(Path.Combine(fx.Work, name, "legion"));
         var matrix = matrixText is null ? fx.Matrix : MatrixFile.Parse(matrixText, "matrix.yaml");
         var selection = Selector.Select(matrix, new SelectionOptions { Configs = ["debug-local"] });
-        var options = fx.Options(name) with { Source = realm, Force = true }; // each test really builds (the fixture tests share a cache)
+        if (coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
+        var options = fx.Options(name) with { Source = realm, Force = true, Coverage = coverage }; // each test really builds (the fixture tests share a cache)
         var sources = giveSource ? ImmutableSortedDictionary<string, string>.Empty.Add("mini-legion", legion) : ImmutableSortedDictionary<string, string>.Empty;
         var observer = new SilentObserver();
         var exit = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, new CanaryOptions(sources, EngineFixture.FixtureSource),
@@ -133,6 +134,23 @@ public class RunningTheCanary(EngineFixture fx)
         var commands = CompileCommands.Read(Path.Combine(run.Folder, "build", "compile_commands.json"))!;
         Assert.DoesNotContain(commands.Files, f => f.EndsWith("realm.cc", StringComparison.Ordinal)); // Realm came from its install, not compiled here
         Assert.True(File.Exists(Path.Combine(run.Artifacts, "mini-legion", ".composed", ".realm-install", "debug-local", "lib", "cmake", "realm", "RealmConfig.cmake")));
+    }
+
+    [Fact]
+    public async Task WithCoverageBothSidesWriteGcovrReportsAndTheCanaryTheCoverageRealmLosesWithoutIt()
+    {
+        var run = await Canary("canary-coverage", coverage: true);
+        Assert.Equal(0, run.Exit);
+        var realm = Path.Combine(run.Artifacts, "debug-local");
+        foreach (var file in new[] { "coverage.json", "cobertura.xml", "coverage.html", "coverage.md" })
+        {
+            Assert.True(File.Exists(Path.Combine(realm, file)), file);
+            Assert.True(File.Exists(Path.Combine(run.Folder, file)), file);
+        }
+        Assert.Contains("| `src/realm.cc` | 2/7 | 28.6% |", File.ReadAllText(Path.Combine(realm, "coverage.md"))); // version() and max_dim(), not sum()
+        Assert.Contains("filename=\"src/realm.cc\"", File.ReadAllText(Path.Combine(realm, "cobertura.xml")));
+        Assert.Contains("| `src/realm.cc` | 5 | not executed | `realm::sum(int const*, int)` (6-10) |", File.ReadAllText(Path.Combine(run.Folder, "coverage-lost.md")));
+        Assert.Contains("--coverage", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
     }
 
     private static string Copy(string from, string to)

@@ -21,6 +21,17 @@ public class TheFrontDoor(EngineFixture fx)
     ];
 
     [Fact]
+    public async Task ACanaryForAnUnknownDownstreamExitsTwoWithOneLine()
+    {
+        var (code, output) = await BuildSh(null, [.. Fixture("debug-local", "door-canary").Select(a => a == "--target=Test" ? "--target=Canary" : a), "--downstream-source=mini-legoin=/tmp"]);
+        Assert.Equal(2, code);
+        var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error:"));
+        Assert.Contains("--downstream-source=mini-legoin=…: 'mini-legoin' is not a downstream of", error);
+        Assert.Contains("did you mean 'mini-legion'?", error);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task APassingRunExitsZeroWithASummary()
     {
         var (code, output) = await BuildSh(null, Fixture("release-local", "door-pass"));

@@ -9,12 +9,13 @@ using RealmCi.Results;
 namespace RealmCi.Downstream;
 
 /// <summary>
-/// The Canary target: the Realm under test through the usual pipeline (its own tests, results
-/// in <c>ARTIFACTS/ID/</c>), then for each downstream of the matrix file: find its source, compose
+/// The Canary target: for each downstream of the matrix file: find its source, compose
 /// a copy with the Realm under test (<see cref="CompositionPlanner"/>, <see cref="Composer"/>),
 /// and run the same pipeline on the copy in each configuration's image with the downstream's
 /// definitions and tests (results in <c>ARTIFACTS/NAME/ID/</c>, summary in <c>ARTIFACTS/NAME/</c>),
-/// then write <c>ARTIFACTS/NAME/canary.md</c> (<see cref="CanaryReport"/>). The result cache keys
+/// and the Realm under test through the usual pipeline (its own tests, results in <c>ARTIFACTS/ID/</c>:
+/// before the downstreams when one needs Realm's install, else after them), then
+/// <c>ARTIFACTS/NAME/canary.md</c> (<see cref="CanaryReport"/>). The result cache keys
 /// the downstream on the composed copy (both sources, the ref, the patches) and its configuration.
 /// </summary>
 public static class CanaryPipeline
@@ -28,50 +29,70 @@ public static class CanaryPipeline
             throw new RealmCiException($"--downstream-source={name}=…: '{name}' is not a downstream of {matrix.File} ({Suggest.Hint(name, matrix.Downstreams.Keys.Order())})", ExitCodes.InvalidInput);
 
         options = options with { RunTests = true, ReproduceTarget = "Canary", ReproduceExtra = canary.ReproduceArguments };
-        var realm = new RecordingObserver(observer);
-        // An install composition needs Realm's install tree, which a cached result does not bring back: Realm's own run then really runs.
-        var needsInstall = matrix.Downstreams.Values.Any(d => d.Compose.IsInstall);
-        List<int> exits = [await Pipeline.RunAsync(selection, needsInstall ? options with { Force = true } : options, connect, realm, cancellation)];
         var docker = await Pipeline.ChooseEngineAsync(options.Executor, connect, _ => { }, cancellation) is not null;
+        var realm = new RecordingObserver(observer);
+        // An install composition needs Realm's build first (and its install tree, which a cached result does not bring
+        // back: it then really runs). An overlay does not: the downstream, the canary's answer, comes first.
+        var needsInstall = matrix.Downstreams.Values.Any(d => d.Compose.IsInstall);
+        List<int> exits = [];
+        if (needsInstall) exits.Add(await Pipeline.RunAsync(selection, options with { Force = true }, connect, realm, cancellation));
 
+        var reports = new List<Action>();
         foreach (var d in matrix.Downstreams.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (cancellation.IsCancellationRequested) break;
-            var folder = Path.Combine(options.Artifacts, d.Name);
-            var copy = Path.Combine(folder, ".composed");
-            var unavailable = ImmutableDictionary<string, string>.Empty;
-            var source = await DownstreamLocator.LocateAsync(d, canary.DownstreamSources.GetValueOrDefault(d.Name), options.Cache, observer.Log, cancellation);
-            var plan = source.Root is null ? null : CompositionPlanner.Plan(d, Inputs(d, source, options, canary, realm.Results, copy));
-            var why = source.Unavailable ?? (plan!.CanCompose ? null : $"composition: {string.Join("; ", plan.Problems)}");
-            if (why is null)
-            {
-                try { await Composer.ApplyAsync(plan!, observer.Log, cancellation); }
-                catch (RealmCiException e) { why = $"composition: {e.Message}"; }
-            }
-            if (why is not null)
-            {
-                observer.Log($"{d.Name}: {why}");
-                Directory.CreateDirectory(copy);
-                unavailable = selection.Configurations.ToImmutableDictionary(c => c.Id, _ => why);
-            }
-            else if (d.Compose.IsInstall)
-                unavailable = selection.Configurations.Where(c => !plan!.Steps.Any(s => s.To == $"{CompositionPlan.InstallFolder}/{c.Id}"))
-                    .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {Path.Combine(options.Artifacts, c.Id)})");
-
-            var empty = new CompositionPlan(d.Name, d.Compose.Kind, copy, [], d.Cmake, [], []);
-            var derived = selection.Configurations.Select(c => DownstreamConfiguration.For(c, d, plan ?? empty, docker ? "/src" : copy)).ToList();
-            var downstream = new RecordingObserver(observer);
-            exits.Add(await Pipeline.RunAsync(selection with { Configurations = derived }, options with
-            {
-                Source = copy,
-                SourceSubdir = null,
-                Artifacts = folder,
-                ReproduceSource = options.Source,
-                Unavailable = options.Unavailable.SetItems(unavailable),
-            }, connect, downstream, cancellation));
-            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results);
+            var (exit, report) = await RunDownstreamAsync(d, selection, options, canary, docker, realm, connect, observer, cancellation);
+            exits.Add(exit);
+            reports.Add(report);
         }
+        if (!needsInstall && !cancellation.IsCancellationRequested) exits.Add(await Pipeline.RunAsync(selection, options, connect, realm, cancellation));
+        foreach (var report in reports) report();
         return Worst(exits);
+    }
+
+    private static async Task<(int Exit, Action Report)> RunDownstreamAsync(DownstreamProject d, Selection selection, PipelineOptions options, CanaryOptions canary,
+        bool docker, RecordingObserver realm, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation)
+    {
+        var folder = Path.Combine(options.Artifacts, d.Name);
+        var copy = Path.Combine(folder, ".composed");
+        var unavailable = ImmutableDictionary<string, string>.Empty;
+        var source = await DownstreamLocator.LocateAsync(d, canary.DownstreamSources.GetValueOrDefault(d.Name), options.Cache, observer.Log, cancellation);
+        var plan = source.Root is null ? null : CompositionPlanner.Plan(d, Inputs(d, source, options, canary, realm.Results, copy));
+        var why = source.Unavailable ?? (plan!.CanCompose ? null : $"composition: {string.Join("; ", plan.Problems)}");
+        if (why is null)
+        {
+            try { await Composer.ApplyAsync(plan!, observer.Log, cancellation); }
+            catch (RealmCiException e) { why = $"composition: {e.Message}"; }
+        }
+        if (why is not null)
+        {
+            observer.Log($"{d.Name}: {why}");
+            Directory.CreateDirectory(copy);
+            unavailable = selection.Configurations.ToImmutableDictionary(c => c.Id, _ => why);
+        }
+        else if (d.Compose.IsInstall)
+            unavailable = selection.Configurations.Where(c => !plan!.Steps.Any(s => s.To == $"{CompositionPlan.InstallFolder}/{c.Id}"))
+                .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {Path.Combine(options.Artifacts, c.Id)})");
+
+        var empty = new CompositionPlan(d.Name, d.Compose.Kind, copy, [], d.Cmake, [], []);
+        var derived = selection.Configurations.Select(c => DownstreamConfiguration.For(c, d, plan ?? empty, docker ? "/src" : copy))
+            .Select(c => options.Coverage ? CodeCoverage.CoverageBuild.Instrument(c) : c).ToList(); // the same instrumentation on both sides
+
+        var downstream = new RecordingObserver(observer);
+        var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, options with
+        {
+            Source = copy,
+            SourceSubdir = null,
+            Artifacts = folder,
+            ReproduceSource = options.Source,
+            Unavailable = options.Unavailable.SetItems(unavailable),
+        }, connect, downstream, cancellation);
+        return (exit, () =>
+        {
+            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results);
+            if (options.Coverage && plan is not null)
+                foreach (var r in downstream.Results) CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name);
+        });
     }
 
     private static ComposeInputs Inputs(DownstreamProject d, DownstreamSource source, PipelineOptions options, CanaryOptions canary,
@@ -90,6 +111,6 @@ public static class CanaryPipeline
     {
         int[] order = [ExitCodes.Interrupted, ExitCodes.Failed, ExitCodes.EmptySelection, ExitCodes.ConfigurationUnavailable, ExitCodes.Success];
         var all = exits.ToList();
-        return order.FirstOrDefault(all.Contains, all.Max());
+        return all.Count == 0 ? ExitCodes.Interrupted : order.FirstOrDefault(all.Contains, all.Max()); // nothing ran: interrupted first
     }
 }

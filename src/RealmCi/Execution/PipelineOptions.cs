@@ -68,6 +68,9 @@ public sealed record PipelineOptions
 
     // What the reproduce command needs to rerun exactly what ran (see ReproduceCommand).
 
+    /// <summary>--coverage: configurations built with gcc's coverage instrumentation (<see cref="CodeCoverage.CoverageBuild"/>); a coverage step after the tests writes gcovr's reports.</summary>
+    public bool Coverage { get; init; }
+
     /// <summary>The target the reproduce command names (null: Test or Build, from <see cref="RunTests"/>).</summary>
     public string? ReproduceTarget { get; init; }
 

@@ -27,6 +27,7 @@ public static class ReproduceCommand
         if (options.FlakyFails) args.Add("--flaky=fail");
         if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
         else if (options.Pack) args.Add("--pack");
+        if (options.Coverage) args.Add("--coverage");
         if (force) args.Add("--force");
         return args;
     }

@@ -35,6 +35,7 @@ public static class StepPlanner
                 Step(StepKind.Configure, CMakeCommands.Configure(c, at, options.SourceSubdir, ccache)),
                 Step(StepKind.Build, CMakeCommands.Build(at, parallel, c.Settings.Targets)),
                 Step(StepKind.Test, CMakeCommands.Test(c, at, testDir, parallel, tests.ExcludedLabels), onlyWithTests: true, tests),
+                .. options.Coverage ? [Step(StepKind.Coverage, CodeCoverage.CoverageBuild.Gcovr(at), onlyWithTests: true)] : Array.Empty<PlannedStep>(),
                 Step(StepKind.Install, CMakeCommands.Install(at)),
             ]);
     }

@@ -1,4 +1,4 @@
 namespace RealmCi.Results;
 
-/// <summary>The steps of a configuration, in order (see Execution's StepPlan for their commands).</summary>
-public enum StepKind { Image, Configure, Build, Test, Install }
+/// <summary>The steps of a configuration (see Execution's StepPlan for their commands and order; Coverage, with --coverage, runs after Test).</summary>
+public enum StepKind { Image, Configure, Build, Test, Install, Coverage }

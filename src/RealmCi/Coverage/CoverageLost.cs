@@ -1,0 +1,23 @@
+using RealmCi.Downstream;
+
+namespace RealmCi.CodeCoverage;
+
+/// <summary>
+/// The canary with --coverage: Realm's own gcovr JSON (<c>ARTIFACTS/ID/</c>) against the downstream's
+/// (<c>ARTIFACTS/NAME/ID/</c>), mapped through the overlay, written as <c>coverage-lost.md</c> in the
+/// downstream's folder. Both come from the same configuration: same image, build type and features.
+/// </summary>
+public static class CoverageLost
+{
+    public const string FileName = "coverage-lost.md";
+
+    public static string? Write(string realmFolder, string downstreamFolder, CompositionPlan plan, string realmRoot, string downstream)
+    {
+        string realmJson = Path.Combine(realmFolder, CoverageBuild.Json), downstreamJson = Path.Combine(downstreamFolder, CoverageBuild.Json);
+        if (!File.Exists(realmJson) || !File.Exists(downstreamJson)) return null;
+        var report = CoverageComparison.Compare(GcovrJson.Parse(File.ReadAllText(realmJson)), GcovrJson.Parse(File.ReadAllText(downstreamJson)), OverlayMapping.ToRealm(plan, realmRoot));
+        var path = Path.Combine(downstreamFolder, FileName);
+        Reporting.AtomicFile.WriteText(path, ComparisonMarkdown.Write(report, downstream));
+        return path;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using RealmCi.CodeCoverage;
+using RealmCi.Downstream;
+using RealmCi.Matrix;
+
+namespace RealmCi.IntegrationTests;
+
+/// <summary>
+/// Real gcc --coverage builds of the fixtures on this host, real ctest, real gcovr 5.2: the fixture
+/// Realm's own tests and its downstream's tests (composed by the fixture matrix's overlay), then
+/// the comparison. realm::sum is called only by mini-legion: its lines are the coverage lost without it.
+/// </summary>
+public class MeasuringTheCoverageLegionAdds
+{
+    private readonly string work = Directory.CreateTempSubdirectory("realm-ci-coverage-").FullName;
+
+    [Fact]
+    public async Task TheDownstreamsOwnLinesAreReportedLostAndRealmsOwnAreNot()
+    {
+        var realmRoot = Copy(EngineFixture.FixtureSource, Path.Combine(work, "realm"));
+        var realm = await Measure(realmRoot, Path.Combine(work, "realm-build"), ["-DREALM_BUILD_TESTS=ON"], ["-L", "unit"]);
+
+        var matrix = MatrixFile.Open(Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")).Definition;
+        var d = matrix.Downstreams["mini-legion"];
+        var plan = CompositionPlanner.Plan(d with { Patches = [] }, new ComposeInputs(realmRoot, Path.Combine(EngineFixture.Root, "tests", "fixtures", "mini-legion"), false, [],
+            Path.Combine(work, "legion"), p => Path.Exists(Path.Combine(realmRoot, p))));
+        await Composer.ApplyAsync(plan, _ => { }, CancellationToken.None);
+        var legion = await Measure(plan.Destination, Path.Combine(work, "legion-build"), [], ["-R", "^legion_"]);
+
+        var own = Assert.Single(realm.Files.Values, f => f.File == "src/realm.cc");
+        Assert.Contains(own.Lines, l => l.Line == 3 && l.Count > 0);  // version(): unit.version
+        Assert.Contains(own.Lines, l => l.Line == 7 && l.Count == 0);  // sum(): never by Realm's own tests
+        Assert.Contains("| `src/realm.cc` |", CoverageMarkdown.Write(realm, "Realm"));
+
+        var report = CoverageComparison.Compare(realm, legion, OverlayMapping.ToRealm(plan, realmRoot));
+        var lost = Assert.Single(report.Files);
+        Assert.Equal(("src/realm.cc", false), (lost.File, lost.NotCompiled));
+        var sum = Assert.Single(lost.Functions);
+        Assert.Equal("realm::sum(int const*, int)", sum.Function);
+        Assert.Equal([6, 7, 8, 9, 10], sum.Lines.ToArray());
+        Assert.Equal(5, report.LostNotExecuted);
+        Assert.Contains("| `src/realm.cc` | 5 | not executed | `realm::sum(int const*, int)` (6-10) |", ComparisonMarkdown.Write(report, "mini-legion"));
+    }
+
+    private static async Task<CoverageData> Measure(string source, string build, string[] defines, string[] select)
+    {
+        string[] coverage = ["-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_CXX_FLAGS=--coverage", "-DCMAKE_EXE_LINKER_FLAGS=--coverage"];
+        await Run("cmake", ["-S", source, "-B", build, "-G", "Ninja", .. coverage, .. defines]);
+        await Run("cmake", ["--build", build]);
+        await Run("ctest", ["--test-dir", build, .. select]);
+        var json = Path.Combine(build, "coverage.json");
+        await Run("gcovr", ["--root", source, "--object-directory", build, "--json", json, build]);
+        return GcovrJson.Parse(File.ReadAllText(json));
+    }
+
+    private static async Task Run(string program, string[] args)
+    {
+        var r = await Processes.CaptureAsync(program, args, CancellationToken.None);
+        Assert.True(r.ExitCode == 0, $"{program} {string.Join(' ', args)}: {r.Stdout}{r.Stderr}");
+    }
+
+    private static string Copy(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        return to;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using RealmCi.CodeCoverage;
+
+namespace RealmCi.Tests.CodeCoverage;
+
+public class ComparingCoverage
+{
+    private static CoverageData Data(params FileCoverage[] files) =>
+        new(files.ToImmutableSortedDictionary(f => f.File, f => f, StringComparer.Ordinal));
+
+    private static FileCoverage File(string name, params (int Line, long Count)[] lines) =>
+        new(name, [.. lines.Select(l => new LineCoverage(l.Line, l.Count, 0, 0))], [new("f()", 1, 1), new("g()", 10, 1)]);
+
+    private static string? Map(string path) => path.StartsWith("runtime/realm/", StringComparison.Ordinal) ? "src/realm/" + path["runtime/realm/".Length..] : null;
+
+    [Fact]
+    public void NotExecutedIsKeptApartFromNotCompiledAndRankedByLines()
+    {
+        var realm = Data(File("src/realm/a.cc", (2, 1), (3, 0), (11, 0)));
+        var legion = Data(
+            File("runtime/realm/a.cc", (2, 5), (3, 5), (11, 2)),
+            File("runtime/realm/gpu.cc", (2, 1), (3, 1), (4, 1), (12, 1)),
+            File("legion/runtime.cc", (1, 9)));
+        var report = CoverageComparison.Compare(realm, legion, Map);
+
+        Assert.Equal(["src/realm/gpu.cc", "src/realm/a.cc"], report.Files.Select(f => f.File));
+        Assert.True(report.Files[0].NotCompiled);
+        Assert.Equal((4, 2), (report.LostNotCompiled, report.LostNotExecuted));
+        var a = report.Files[1];
+        Assert.Equal([("f()", new[] { 3 }), ("g()", new[] { 11 })], a.Functions.Select(f => (f.Function, f.Lines.ToArray())).OrderBy(x => x.Function));
+    }
+
+    [Fact]
+    public void LinesRealmsOlderTestsInTheDownstreamAlsoRunAreNotCountedLost()
+    {
+        var realm = Data(File("src/realm/a.cc", (2, 0), (3, 0)));
+        var legion = Data(File("runtime/realm/a.cc", (2, 1), (3, 1)));
+        var older = Data(File("runtime/realm/a.cc", (2, 1), (3, 0)));
+        var f = Assert.Single(CoverageComparison.Compare(realm, legion, Map, older).Files);
+        Assert.Equal((1, 1), (f.LostLines, f.ByRealmsOlderTests));
+    }
+
+    [Fact]
+    public void LinesPrintAsRanges() => Assert.Equal("3-5, 9, 11-12", ComparisonMarkdown.Ranges([11, 3, 4, 5, 9, 12]));
+}
