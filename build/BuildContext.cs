@@ -78,6 +78,17 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
     /// <summary>A live view in a terminal; plain timestamped lines in CI logs, pipes and files.</summary>
     public bool Live => Output.Profile.Capabilities.Interactive && Host.Interactive && Host.Variable("CI") is null && !Verbose;
 
+    /// <summary>A run's observer: the live view in a terminal, else plain lines; with the CI platform's log markup around either.</summary>
+    public RealmCi.Results.IRunObserver RunObserver()
+    {
+        var plain = new RunReporter(Output, Verbose);
+        return RealmCi.Ci.CiLogObserver.Wrap(Live ? new LiveView(Output, plain) : plain, Host.Variable, System.Console.Out);
+    }
+
+    /// <summary>The selection as it is built: with --coverage, each configuration instrumented.</summary>
+    public static RealmCi.Matrix.Selection AsBuilt(RealmCi.Matrix.Selection selection, PipelineOptions options) =>
+        options.Coverage ? selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] } : selection;
+
     /// <summary>The results folder: --artifacts, else cake.config, else ./artifacts.</summary>
     public string Artifacts => Settings.Artifacts;
 

@@ -19,11 +19,9 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         Selector.Select(matrix, context.Selection); // an empty selection is exit 5 before any lock, clone or engine call
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
-        var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
         var options = await context.PipelineAsync(runTests);
-        if (options.Coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
+        selection = BuildContext.AsBuilt(selection, options);
         if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
-        return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
+        return await Pipeline.RunAsync(selection, options, () => context.Engine, context.RunObserver(), context.Cancellation);
     }
 }

@@ -17,11 +17,9 @@ public sealed class CanaryTask : FrostingTask<BuildContext>
         Selector.Select(matrix, context.Selection); // an empty selection is exit 5 before any lock, clone or engine call
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
-        var plain = new RunReporter(context.Output, context.Verbose);
-        IRunObserver observer = RealmCi.Ci.CiLogObserver.Wrap(context.Live ? new LiveView(context.Output, plain) : plain, context.Host.Variable, System.Console.Out);
         var options = await context.PipelineAsync(runTests: true);
-        if (options.Coverage) selection = selection with { Configurations = [.. selection.Configurations.Select(RealmCi.CodeCoverage.CoverageBuild.Instrument)] };
+        selection = BuildContext.AsBuilt(selection, options);
         var canary = new CanaryOptions(context.Settings.DownstreamSources, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(context.MatrixFile))!);
-        context.ExitCode = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, canary, () => context.Engine, observer, context.Cancellation);
+        context.ExitCode = await CanaryPipeline.RunAsync(selection, options, matrix.Definition, canary, () => context.Engine, context.RunObserver(), context.Cancellation);
     }
 }

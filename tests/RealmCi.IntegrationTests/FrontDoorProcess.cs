@@ -26,6 +26,9 @@ internal sealed class FrontDoorProcess : IDisposable
         };
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("CI"); // the same output a user gets
+        // One result cache and ccache per test run, never the user's: a result cached by an earlier
+        // run of the same commit would turn a "passed" the test expects into "cached".
+        if (!info.Environment.ContainsKey("CAKE_REALMCI_CACHE")) info.Environment["CAKE_REALMCI_CACHE"] = RunCache;
         process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         stdout = process.StandardOutput.ReadToEndAsync();
         stderr = process.StandardError.ReadToEndAsync();
@@ -41,6 +44,9 @@ internal sealed class FrontDoorProcess : IDisposable
             return path;
         }
     }
+
+    /// <summary>The cache folder every front-door process of this test run shares (fresh per run).</summary>
+    public static readonly string RunCache = Path.Combine(Path.GetTempPath(), $"realm-ci-it-cache-{Environment.ProcessId}");
 
     public int Id => process.Id;
 

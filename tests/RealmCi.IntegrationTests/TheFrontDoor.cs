@@ -9,7 +9,9 @@ public class TheFrontDoor(EngineFixture fx)
     private static async Task<(int Code, string Output)> BuildSh(IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var output = new StringBuilder();
-        var code = await RealmCi.Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"), args, env ?? new Dictionary<string, string>(),
+        var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>());
+        environment.TryAdd("CAKE_REALMCI_CACHE", FrontDoorProcess.RunCache); // this run's cache, never the user's (see FrontDoorProcess)
+        var code = await RealmCi.Processes.RunAsync(Path.Combine(EngineFixture.Root, "build.sh"), args, environment,
             line => { lock (output) output.AppendLine(line.Text); }, CancellationToken.None, EngineFixture.Root);
         return (code, output.ToString());
     }
