@@ -15,9 +15,9 @@ public sealed class PipelineCandidate(Selection selection, PipelineOptions optio
 {
     public async Task<ConfigurationResult> BuildAsync(string commit, CancellationToken cancellation)
     {
-        var capture = new Capture(observer);
+        var capture = new RecordingObserver(observer, forwardSummary: false);
         await Pipeline.RunAsync(selection, options, connect, capture, cancellation);
-        var result = capture.Result ?? throw new Errors.RealmCiException($"the pipeline gave no result for {commit}", Errors.ExitCodes.InternalError);
+        var result = capture.Results.LastOrDefault() ?? throw new Errors.RealmCiException($"the pipeline gave no result for {commit}", Errors.ExitCodes.InternalError);
         Keep(result, Path.Combine(runs, commit[..12]));
         return result;
     }
@@ -28,19 +28,5 @@ public sealed class PipelineCandidate(Selection selection, PipelineOptions optio
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.EnumerateFiles(result.Artifacts).Where(f => f.EndsWith(".log", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal)))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-    }
-
-    /// <summary>Forwards every event and keeps the configuration's result.</summary>
-    private sealed class Capture(IRunObserver inner) : IRunObserver
-    {
-        public ConfigurationResult? Result { get; private set; }
-        public Task<T> Around<T>(Func<Task<T>> run) => inner.Around(run);
-        public void Log(string line) => inner.Log(line);
-        public void Detail(string line) => inner.Detail(line);
-        public void Queued(IReadOnlyList<BuildConfiguration> configurations) => inner.Queued(configurations);
-        public void StepStarted(string id, StepKind step, string command) => inner.StepStarted(id, step, command);
-        public void Progress(string id, int done, int total) => inner.Progress(id, done, total);
-        public void Finished(ConfigurationResult result) { Result = result; inner.Finished(result); }
-        public void Summary(IReadOnlyList<ConfigurationResult> results, int selected) { }
     }
 }

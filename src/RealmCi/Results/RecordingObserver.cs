@@ -1,12 +1,13 @@
-using RealmCi.Results;
-using RealmCi.CMake;
-using RealmCi.Execution;
 using RealmCi.Matrix;
 
-namespace RealmCi.Release;
+namespace RealmCi.Results;
 
-/// <summary>Passes every event on to the target's own observer and keeps each configuration's result.</summary>
-internal sealed class RecordingObserver(IRunObserver inner) : IRunObserver
+/// <summary>
+/// Passes every event on to the target's own observer and keeps each configuration's result
+/// (Release's binaries, one Bisect candidate). Without <paramref name="forwardSummary"/> the run's
+/// summary is left to the caller (Bisect prints its own).
+/// </summary>
+public sealed class RecordingObserver(IRunObserver inner, bool forwardSummary = true) : IRunObserver
 {
     private readonly List<ConfigurationResult> results = [];
 
@@ -30,5 +31,8 @@ internal sealed class RecordingObserver(IRunObserver inner) : IRunObserver
         inner.Finished(result);
     }
 
-    public void Summary(IReadOnlyList<ConfigurationResult> results, int selected) => inner.Summary(results, selected);
+    public void Summary(IReadOnlyList<ConfigurationResult> results, int selected)
+    {
+        if (forwardSummary) inner.Summary(results, selected);
+    }
 }
