@@ -44,31 +44,53 @@ $env:DOTNET_ROOT = Split-Path -Parent (Resolve-Path $Dotnet).Path
 # The inputs of the build program: one line per source file, "PATH SIZE MTIME" with the path
 # relative to the root and the time in 100 ns ticks since 1970, sorted by byte value.
 # build.sh writes the identical text, so the two bootstraps share the stamp.
-$files = @(Get-ChildItem -Recurse -File -Force -Path (Join-Path $Root 'build'), (Join-Path $Root 'src')) +
-    @(Get-Item (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'), (Join-Path $Root 'global.json'))
-[string[]] $lines = foreach ($f in $files) {
-    $relative = [IO.Path]::GetRelativePath($Root, $f.FullName).Replace('\', '/')
-    $folders = $relative.Split('/') | Select-Object -SkipLast 1
-    if ($folders -ccontains 'bin' -or $folders -ccontains 'obj') { continue }
-    if ($f.Extension -cnotin '.cs', '.csproj', '.props', '.json') { continue }
-    "$relative $($f.Length) $(($f.LastWriteTimeUtc - [DateTime]::UnixEpoch).Ticks)"
-}
-[Array]::Sort($lines, [StringComparer]::Ordinal)
-$current = $lines -join "`n"
-
-if (-not (Test-Path $Dll) -or -not (Test-Path $Stamp) -or ((Get-Content $Stamp -Raw) -cne $current)) {
-    Say 'building the build program...'
-    # Published ReadyToRun (precompiled for this machine's runtime): a warm start skips most JIT work.
-    $log = & $Dotnet publish (Join-Path $Root 'build/Build.csproj') -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
-        -o $Out -nologo -v quiet -tl:off 2>&1
-    if ($LASTEXITCODE -ne 0) {
-        $shown = @($log | ForEach-Object { "$_" } | Where-Object { $_ -match 'error|warning' } | Sort-Object -Unique)
-        if ($shown.Count -eq 0) { $shown = @($log | ForEach-Object { "$_" }) }
-        $shown | ForEach-Object { [Console]::Error.WriteLine($_) }
-        Say 'the build program failed to compile (see above)'
-        exit 70
+function Get-Inputs {
+    $files = @(Get-ChildItem -Recurse -File -Force -Path (Join-Path $Root 'build'), (Join-Path $Root 'src')) +
+        @(Get-Item (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'), (Join-Path $Root 'global.json'))
+    [string[]] $lines = foreach ($f in $files) {
+        $relative = [IO.Path]::GetRelativePath($Root, $f.FullName).Replace('\', '/')
+        $folders = $relative.Split('/') | Select-Object -SkipLast 1
+        if ($folders -ccontains 'bin' -or $folders -ccontains 'obj') { continue }
+        if ($f.Extension -cnotin '.cs', '.csproj', '.props', '.json') { continue }
+        "$relative $($f.Length) $(($f.LastWriteTimeUtc - [DateTime]::UnixEpoch).Ticks)"
     }
-    Set-Content -Path $Stamp -Value $current -NoNewline
+    [Array]::Sort($lines, [StringComparer]::Ordinal)
+    $lines -join "`n"
+}
+
+function Test-Stale { -not (Test-Path $Dll) -or -not (Test-Path $Stamp) -or ((Get-Content $Stamp -Raw) -cne (Get-Inputs)) }
+
+if (Test-Stale) {
+    # One build at a time per checkout (the lock build.sh takes): the second front door waits,
+    # then finds the program built. An exclusive open is an flock on Linux and macOS.
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $Root 'build/obj')
+    $lockPath = Join-Path $Root 'build/obj/.front-door.lock'
+    $lock = $null; $waiting = $false
+    while (-not $lock) {
+        try { $lock = [IO.File]::Open($lockPath, 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [IO.IOException] {
+            if (-not $waiting) { Say 'waiting for another build.sh or build.ps1 to finish building the build program...'; $waiting = $true }
+            Start-Sleep -Milliseconds 200
+        }
+    }
+    try {
+        if (Test-Stale) {
+            $current = Get-Inputs
+            Say 'building the build program...'
+            # Published ReadyToRun (precompiled for this machine's runtime): a warm start skips most JIT work.
+            $log = & $Dotnet publish (Join-Path $Root 'build/Build.csproj') -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
+                -o $Out -nologo -v quiet -tl:off 2>&1
+            if ($LASTEXITCODE -ne 0) {
+                $shown = @($log | ForEach-Object { "$_" } | Where-Object { $_ -match 'error|warning' } | Sort-Object -Unique)
+                if ($shown.Count -eq 0) { $shown = @($log | ForEach-Object { "$_" }) }
+                $shown | ForEach-Object { [Console]::Error.WriteLine($_) }
+                Say 'the build program failed to compile (see above)'
+                exit 70
+            }
+            Set-Content -Path $Stamp -Value $current -NoNewline
+        }
+    }
+    finally { $lock.Dispose() }
 }
 
 & $Dotnet $Dll @args

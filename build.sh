@@ -43,20 +43,34 @@ inputs() {
     -printf '%p %s %T@\n' | sed -E 's/ ([0-9]+)\.([0-9]{7})[0-9]*$/ \1\2/' | LC_ALL=C sort)
 }
 
-current="$(inputs)"
-if [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ "$current" != "$(cat "$STAMP")" ]; then
-  say "building the build program..."
-  log="$(mktemp)"
-  # Published ReadyToRun (precompiled for this machine's runtime): a warm start skips most JIT work.
-  if ! "$DOTNET" publish "$ROOT/build/Build.csproj" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-      -o "$OUT" -nologo -v quiet -tl:off >"$log" 2>&1; then
-    grep -E 'error|warning' "$log" | sort -u >&2 || cat "$log" >&2
-    rm -f "$log"
-    say "the build program failed to compile (see above)"
-    exit 70
+stale() { [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ "$(inputs)" != "$(cat "$STAMP")" ]; }
+
+if stale; then
+  # One build at a time per checkout: two front doors started together (two CI jobs, two
+  # terminals) would publish into the same obj/ and break each other. The second waits, then
+  # finds the program built. (build.ps1 takes the same lock file.)
+  mkdir -p "$ROOT/build/obj"
+  exec 9>"$ROOT/build/obj/.front-door.lock"
+  if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+    say "waiting for another build.sh or build.ps1 to finish building the build program..."
+    flock 9
   fi
-  rm -f "$log"
-  printf '%s' "$current" > "$STAMP"
+  if stale; then
+    say "building the build program..."
+    current="$(inputs)"
+    log="$(mktemp)"
+    # Published ReadyToRun (precompiled for this machine's runtime): a warm start skips most JIT work.
+    if ! "$DOTNET" publish "$ROOT/build/Build.csproj" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+        -o "$OUT" -nologo -v quiet -tl:off >"$log" 2>&1; then
+      grep -E 'error|warning' "$log" | sort -u >&2 || cat "$log" >&2
+      rm -f "$log"
+      say "the build program failed to compile (see above)"
+      exit 70
+    fi
+    rm -f "$log"
+    printf '%s' "$current" > "$STAMP"
+  fi
+  exec 9>&-
 fi
 
 exec "$DOTNET" "$DLL" "$@"
