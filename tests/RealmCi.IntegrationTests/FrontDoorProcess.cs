@@ -46,7 +46,7 @@ internal sealed class FrontDoorProcess : IDisposable
     }
 
     /// <summary>The cache folder every front-door process of this test run shares (fresh per run).</summary>
-    public static readonly string RunCache = Path.Combine(Path.GetTempPath(), $"realm-ci-it-cache-{Environment.ProcessId}");
+    public static readonly string RunCache = TemporaryFolders.ForThisRun("realm-ci-it-cache");
 
     public int Id => process.Id;
 

@@ -16,8 +16,12 @@ namespace RealmCi.IntegrationTests;
 /// The real engine, the fixture's base, and a matrix written for each case.
 /// </summary>
 [Collection("engine")]
-public class PreparingWhatTheHostLacks(EngineFixture fx)
+public class PreparingWhatTheHostLacks(EngineFixture fx) : IDisposable
 {
+    private readonly string folder = Directory.CreateTempSubdirectory("realm-ci-lacks-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
     private sealed class NoDownloads : ISourceDownloader
     {
         public Task DownloadAsync(Uri url, string target, CancellationToken cancellation) =>
@@ -92,7 +96,6 @@ public class PreparingWhatTheHostLacks(EngineFixture fx)
     [Fact]
     public async Task AConfigurationThatNeedsARegistryIsUnavailableInSecondsWithTheReason()
     {
-        var folder = Directory.CreateTempSubdirectory("realm-ci-lacks-").FullName;
         var matrix = WriteMatrix(folder, new string('0', 64));
         var clock = Stopwatch.StartNew();
         var (code, summary, options) = await Run("registry", matrix, "registry", null);
@@ -108,7 +111,6 @@ public class PreparingWhatTheHostLacks(EngineFixture fx)
     [Fact]
     public async Task ASuppliedSourceFolderLetsTheImageBuildWithoutTheInternet()
     {
-        var folder = Directory.CreateTempSubdirectory("realm-ci-lacks-").FullName;
         var archive = DemoArchive(Path.Combine(folder, "supplied"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(archive)));
         var matrix = WriteMatrix(folder, sha);
@@ -126,7 +128,6 @@ public class PreparingWhatTheHostLacks(EngineFixture fx)
     [Fact]
     public async Task ADeclaredSourceWithAWrongChecksumFailsClearly()
     {
-        var folder = Directory.CreateTempSubdirectory("realm-ci-lacks-").FullName;
         DemoArchive(Path.Combine(folder, "supplied"));
         var pinned = new string('a', 64);
         var matrix = WriteMatrix(folder, pinned);

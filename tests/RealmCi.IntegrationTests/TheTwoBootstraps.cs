@@ -18,7 +18,7 @@ public class TheTwoBootstraps
     /// </summary>
     private static readonly Lazy<FrontDoorProcess.Checkout> Copy = new(() =>
     {
-        var root = Directory.CreateTempSubdirectory("realm-ci-front-door-").FullName;
+        var root = TemporaryFolders.ForThisRun("realm-ci-front-door");
         string[] parts = ["build", "src", "matrix", "build.sh", "build.ps1", "cake.config", "global.json", "Directory.Build.props", "Directory.Packages.props"];
         var cp = System.Diagnostics.Process.Start("cp", ["-a", .. parts.Select(p => Path.Combine(EngineFixture.Root, p)), root])!;
         cp.WaitForExit();
