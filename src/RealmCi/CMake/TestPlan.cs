@@ -59,14 +59,15 @@ public static class TestPlan
     /// A CTestTestfile.cmake running every listed test; tests carrying one of
     /// <paramref name="launchLabels"/> (all tests when empty) run behind <paramref name="launcher"/>.
     /// </summary>
-    public static string Wrap(IEnumerable<ListedTest> tests, IReadOnlyList<string> launcher, IReadOnlyCollection<string> launchLabels)
+    public static string Wrap(IEnumerable<ListedTest> tests, IReadOnlyList<string> launcher, IReadOnlyCollection<string> launchLabels, Emulation? emulation = null)
     {
         var text = new StringBuilder("# Written by realm-ci: the project's tests behind a launcher.\n");
         foreach (var t in tests)
         {
             if (t.Command.Count == 0) continue; // a test ctest cannot run (e.g. NOT_AVAILABLE)
-            var wrap = launchLabels.Count == 0 || t.Labels.Any(launchLabels.Contains);
-            var command = wrap ? launcher.Concat(t.Command) : t.Command;
+            var wrap = launcher.Count > 0 && (launchLabels.Count == 0 || t.Labels.Any(launchLabels.Contains));
+            var own = emulation?.Apply(t.Command) ?? t.Command;
+            var command = wrap ? launcher.Concat(own) : own;
             text.Append("add_test(").Append(Bracket(t.Name));
             foreach (var a in command) text.Append(' ').Append(Bracket(a));
             text.Append(")\n");

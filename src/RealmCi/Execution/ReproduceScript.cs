@@ -30,7 +30,12 @@ public static class ReproduceScript
     {
         yield return $"# {step.Name} (timeout {step.Timeout.TotalMinutes:0.#} min)";
         if (step.Tests is { WrappedDir: { } dir } t)
-            yield return $"# multi-rank tests run behind {string.Join(' ', t.Launcher)} from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
+        {
+            if (!t.Launcher.IsEmpty)
+                yield return $"# multi-rank tests run behind {string.Join(' ', t.Launcher)} from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
+            if (t.Emulation is { } e)
+                yield return $"# the tests run under the emulator {string.Join(' ', e.Emulator)} (every command running a program built under {e.BuiltUnder}) from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
+        }
         yield return PlanText.Line(plan, step);
         // --rerun-failures: the same ctest command, only the failed tests, once per attempt (|| true: a failed attempt is a result).
         if (step.Kind == StepKind.Test)

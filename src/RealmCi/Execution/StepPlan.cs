@@ -90,4 +90,7 @@ public sealed record TestSetup(
     public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
 
     public string? GtestOutput { get; init; }
+
+    /// <summary>The emulator a cross-compiled build's tests run under (null: the host's architecture).</summary>
+    public Emulation? Emulation { get; init; }
 }

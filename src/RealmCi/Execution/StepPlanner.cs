@@ -62,11 +62,14 @@ public static class StepPlanner
         var excluded = !GpuUsable(c, options) && !t.GpuLabels.IsDefaultOrEmpty ? t.GpuLabels : [];
         var listGpu = excluded.IsEmpty ? [] : CMakeCommands.ListTests(c, at, t.GpuLabels);
         var ranks = t.Ranks ?? 1;
-        var wrap = ranks > 1 && !t.Launcher.IsDefaultOrEmpty;
+        var launch = ranks > 1 && !t.Launcher.IsDefaultOrEmpty;
+        // A cross-compiled build's tests are rewritten too: every command running a program it built goes under the emulator.
+        var emulation = Emulation.From(c.Settings.Cmake, at.Build);
+        var wrap = launch || emulation is not null;
         return new TestSetup(
             [.. listGpu], excluded,
             wrap ? [.. CMakeCommands.ListTests(c, at)] : [],
-            wrap ? [.. TestPlan.Launcher(t.Launcher, ranks)] : [],
+            launch ? [.. TestPlan.Launcher(t.Launcher, ranks)] : [],
             t.LaunchLabels.IsDefault ? [] : t.LaunchLabels,
             excluded,
             wrap ? at.WrappedTests : null)
@@ -76,6 +79,7 @@ public static class StepPlanner
             Selection = new TestSelection(t.Labels.IsDefault ? [] : t.Labels, t.ExcludeLabels.IsDefault ? [] : t.ExcludeLabels, excluded) { Regex = t.Regex, ExcludeRegex = t.ExcludeRegex },
             Quarantine = new Quarantine([.. options.Quarantine.For(c.Id)]),
             GtestOutput = at.GtestOutput,
+            Emulation = emulation,
         };
     }
 }

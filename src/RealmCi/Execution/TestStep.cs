@@ -52,12 +52,12 @@ internal static class TestStep
             var tests = TestPlan.Parse(json).Where(x => !x.Labels.Intersect(setup.ExcludedLabels).Any());
             var wrapped = Path.Combine(workOnHost, "wrapped-tests");
             Directory.CreateDirectory(wrapped);
-            File.WriteAllText(Path.Combine(wrapped, "CTestTestfile.cmake"), TestPlan.Wrap(tests, setup.Launcher, setup.LaunchLabels));
+            File.WriteAllText(Path.Combine(wrapped, "CTestTestfile.cmake"), TestPlan.Wrap(tests, setup.Launcher, setup.LaunchLabels, setup.Emulation));
         }
 
         var result = await steps.RunAsync(step, append: true, cancellation);
         if (setup.WrappedDir is { } dir)
-            result = result with { Command = $"# tests wrapped behind {string.Join(' ', setup.Launcher)}: {dir}/CTestTestfile.cmake (kept in the artifacts)\n{result.Command}" };
+            result = result with { Command = $"# tests wrapped behind {string.Join(' ', setup.Launcher.Concat(setup.Emulation?.Emulator ?? []))}: {dir}/CTestTestfile.cmake (kept in the artifacts)\n{result.Command}" };
         var junit = Path.Combine(workOnHost, "junit.xml");
         var ran = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         ran.AddRange(skipped);

@@ -47,4 +47,42 @@ public class WrappingTests
     [Fact]
     public void BracketArgumentsSurviveTextThatLooksLikeAClosingBracket() =>
         Assert.Equal("[==[a]=]b]==]", TestPlan.Bracket("a]=]b"));
+
+    // A cross-compiled build's listing: CMake put the emulator in front of a test naming its target,
+    // not in front of one given as $<TARGET_FILE:…> nor of a host tool.
+    private const string CrossListing = """
+        {"kind":"ctestInfo","version":{"major":1,"minor":0},"tests":[
+          {"name":"unit.version","command":["/usr/bin/qemu-ppc64le","-L","/usr/powerpc64le-linux-gnu","/work/build/unit_tests","version"],"properties":[{"name":"LABELS","value":["unit"]}]},
+          {"name":"integration.events","command":["/work/build/tests/events","-ll:cpu","1"],"properties":[{"name":"LABELS","value":["integration"]}]},
+          {"name":"script","command":["/usr/bin/sh","/src/tests/check.sh"],"properties":[{"name":"LABELS","value":["unit"]}]}
+         ]}
+        """;
+
+    private static readonly Emulation Qemu = Emulation.From(
+        new Dictionary<string, string> { ["CMAKE_CROSSCOMPILING_EMULATOR"] = "qemu-ppc64le;-L;/usr/powerpc64le-linux-gnu" }, "/work/build")!;
+
+    [Fact]
+    public void TheEmulatorIsReadFromTheConfigurationsCMakeDefinitions()
+    {
+        Assert.Equal(["qemu-ppc64le", "-L", "/usr/powerpc64le-linux-gnu"], Qemu.Emulator);
+        Assert.Null(Emulation.From(new Dictionary<string, string> { ["CMAKE_BUILD_TYPE"] = "Release" }, "/work/build"));
+        Assert.Null(Emulation.From(new Dictionary<string, string> { ["CMAKE_CROSSCOMPILING_EMULATOR"] = "" }, "/work/build"));
+    }
+
+    [Fact]
+    public void ABuiltProgramCMakeLeftBareRunsUnderTheEmulatorAndNothingElseChanges()
+    {
+        var text = TestPlan.Wrap(TestPlan.Parse(CrossListing), [], [], Qemu);
+        Assert.Contains("add_test([=[integration.events]=] [=[qemu-ppc64le]=] [=[-L]=] [=[/usr/powerpc64le-linux-gnu]=] [=[/work/build/tests/events]=] [=[-ll:cpu]=] [=[1]=])", text);
+        Assert.Contains("add_test([=[unit.version]=] [=[/usr/bin/qemu-ppc64le]=] [=[-L]=] [=[/usr/powerpc64le-linux-gnu]=] [=[/work/build/unit_tests]=] [=[version]=])", text); // not twice
+        Assert.Contains("add_test([=[script]=] [=[/usr/bin/sh]=] [=[/src/tests/check.sh]=])", text); // a host tool stays native
+    }
+
+    [Fact]
+    public void BehindALauncherTheEmulatorComesBetweenTheLauncherAndTheProgram()
+    {
+        var text = TestPlan.Wrap(TestPlan.Parse(CrossListing), ["mpirun", "-n", "2"], ["integration"], Qemu);
+        Assert.Contains("add_test([=[integration.events]=] [=[mpirun]=] [=[-n]=] [=[2]=] [=[qemu-ppc64le]=] [=[-L]=] [=[/usr/powerpc64le-linux-gnu]=] [=[/work/build/tests/events]=]", text);
+        Assert.Contains("add_test([=[unit.version]=] [=[/usr/bin/qemu-ppc64le]=]", text); // unit tests: no launcher
+    }
 }
