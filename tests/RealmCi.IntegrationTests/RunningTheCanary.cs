@@ -42,7 +42,7 @@ public class RunningTheCanary(EngineFixture fx)
     public async Task AGreenCanaryBuildsTheDownstreamWithTheRealmUnderTestAndRunsItsSelectedTests()
     {
         var run = await Canary("canary-green");
-        Assert.Equal(0, run.Exit);
+        Assert.True(run.Exit == 0, $"exit {run.Exit}: {string.Join("\n", run.Observer.Lines)}");
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own run
         Assert.Equal("passed", run.Status(run.Folder));
         var junit = File.ReadAllText(Path.Combine(run.Folder, "junit.xml"));
@@ -51,6 +51,16 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Contains("slow_app", tests); // accounted for: left out by the name filter
         Assert.Contains("the selection runs only names matching /^legion_/", tests);
         Assert.Contains("realm 0.3.0", junit); // legion_version's output: the Realm under test's version, not the downstream copy's 0.2.0
+        // Realm's own older tests in the downstream's tree: not in the downstream's run, run apart with their own results.
+        Assert.DoesNotContain("\"sum_empty\"", junit);
+        var older = Path.Combine(run.Artifacts, "mini-legion", "realms-own-tests", "debug-local");
+        Assert.Equal("passed", run.Status(older));
+        var olderJunit = File.ReadAllText(Path.Combine(older, "junit.xml"));
+        Assert.Contains("\"sum_empty\"", olderJunit);
+        Assert.Contains("\"first_element\"", olderJunit);
+        Assert.DoesNotContain("\"legion_reduce\"", olderJunit);
+        Assert.Contains("| Realm's older tests in mini-legion |", run.Canary);
+        Assert.Contains("| passed (2 passed, 0 failed, 0 skipped) |", run.Canary);
         Assert.Contains("--target=Canary", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
         Assert.Contains("--downstream-source=mini-legion=", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
         Assert.Empty(await fx.Leftovers(fx.Options("canary-green").RunId));
@@ -147,9 +157,16 @@ public class RunningTheCanary(EngineFixture fx)
             Assert.True(File.Exists(Path.Combine(realm, file)), file);
             Assert.True(File.Exists(Path.Combine(run.Folder, file)), file);
         }
-        Assert.Contains("| `src/realm.cc` | 2/7 | 28.6% |", File.ReadAllText(Path.Combine(realm, "coverage.md"))); // version() and max_dim(), not sum()
+        Assert.Contains("| `src/realm.cc` | 2/11 | 18.2% |", File.ReadAllText(Path.Combine(realm, "coverage.md"))); // version() and max_dim(), not sum() or first()
         Assert.Contains("filename=\"src/realm.cc\"", File.ReadAllText(Path.Combine(realm, "cobertura.xml")));
-        Assert.Contains("| `src/realm.cc` | 5 | not executed | `realm::sum(int const*, int)` (6-10) |", File.ReadAllText(Path.Combine(run.Folder, "coverage-lost.md")));
+        // Realm's older tests in mini-legion's tree, measured apart: sum_empty runs sum() without its loop body, first_element runs first().
+        var older = Path.Combine(run.Artifacts, "mini-legion", "realms-own-tests", "debug-local");
+        Assert.Contains("| `runtime/realm/src/realm.cc` | 7/11 |", File.ReadAllText(Path.Combine(older, "coverage.md")));
+        Assert.Contains("| `test/realm/older.cc` | 0/6 |", File.ReadAllText(Path.Combine(run.Folder, "coverage.md"))); // built, but the downstream's own capture never ran them
+        // So the loss is line 9 only (sum's loop body: legion_reduce alone reaches it); 4 lines of sum() apart, 3 of first() only by the older tests.
+        var lost = File.ReadAllText(Path.Combine(run.Folder, "coverage-lost.md"));
+        Assert.Contains("| `src/realm.cc` | 1 | not executed | `realm::sum(int const*, int)` (9) | 4 | 3 |", lost);
+        Assert.Contains("cover 7 lines of Realm: **4** of the lines mini-legion's tests reach are reached by them too (not counted lost), and **3** lines only by them", lost);
         Assert.Contains("--coverage", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
     }
 

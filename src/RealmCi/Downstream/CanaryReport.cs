@@ -13,7 +13,8 @@ namespace RealmCi.Downstream;
 /// </summary>
 public static class CanaryReport
 {
-    public static string Write(string folder, DownstreamProject d, CompositionPlan? plan, IReadOnlyList<ConfigurationResult> realm, IReadOnlyList<ConfigurationResult> downstream)
+    public static string Write(string folder, DownstreamProject d, CompositionPlan? plan, IReadOnlyList<ConfigurationResult> realm, IReadOnlyList<ConfigurationResult> downstream,
+        IReadOnlyList<ConfigurationResult>? realmsOwn = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Canary: {d.Name} at {d.Ref} with the Realm under test").AppendLine();
@@ -24,9 +25,16 @@ public static class CanaryReport
             if (!plan.RealmPaths.IsEmpty) md.AppendLine().AppendLine($"The Realm under test lands at {string.Join(", ", plan.RealmPaths.Select(p => $"`{p}`"))}; the rest of the build (source list, generated headers, defines, version string) is the downstream's own.");
             md.AppendLine();
         }
-        md.AppendLine($"| Configuration | Realm's own tests | {d.Name} | Cause |").AppendLine("|---|---|---|---|");
+        var apart = d.Tests.RealmsOwn is not null;
+        md.AppendLine($"| Configuration | Realm's own tests | {d.Name} |{(apart ? $" Realm's older tests in {d.Name} |" : "")} Cause |")
+            .AppendLine(apart ? "|---|---|---|---|---|" : "|---|---|---|---|");
         foreach (var r in downstream.OrderBy(r => r.Id, StringComparer.Ordinal))
-            md.AppendLine($"| {r.Id} | {Cell(realm.FirstOrDefault(x => x.Id == r.Id))} | {Cell(r)} | {Cause(d, r)} |");
+        {
+            var own = realmsOwn?.FirstOrDefault(x => x.Id == r.Id);
+            var causes = new[] { r.Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached ? "" : Cause(d, r),
+                own is null || own.Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached ? "" : $"Realm's older tests in {d.Name}: {Cause(d, own)}" };
+            md.AppendLine($"| {r.Id} | {Cell(realm.FirstOrDefault(x => x.Id == r.Id))} | {Cell(r)} |{(apart ? $" {Cell(own)} |" : "")} {string.Join("; ", causes.Where(c => c.Length > 0))} |");
+        }
         foreach (var r in downstream.Where(r => plan is not null && !plan.RealmPaths.IsEmpty))
             md.Append(Compiled(r, plan!));
         var text = md.ToString();
