@@ -73,7 +73,7 @@ public class RunningTheCanary(EngineFixture fx)
         var commands = CompileCommands.Read(Path.Combine(run.Folder, "build", "compile_commands.json"))!;
         Assert.Equal(["/src/runtime/realm/src/realm.cc"], commands.Under("/src", "runtime/realm/src/"));
         Assert.Empty(commands.Under("/src", "realm/")); // the downstream's realm/ folder is never built
-        Assert.Equal(["/src/runtime/legion.cc", "/src/runtime/realm/src/realm.cc", "/src/test/reduce.cc"], commands.Files.Order(StringComparer.Ordinal));
+        Assert.Equal(["/src/runtime/legion.cc", "/src/runtime/realm/src/realm.cc", "/src/test/realm/older.cc", "/src/test/reduce.cc"], commands.Files.Order(StringComparer.Ordinal));
         // …and the overlay really is the Realm under test: its bytes, not the downstream's copy.
         Assert.Equal(File.ReadAllText(Path.Combine(EngineFixture.FixtureSource, "src", "realm.cc")),
             File.ReadAllText(Path.Combine(run.Artifacts, "mini-legion", ".composed", "runtime", "realm", "src", "realm.cc")));
@@ -94,7 +94,7 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Equal(1, run.Exit);
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own tests do not notice
         Assert.Equal("failed", run.Status(run.Folder));
-        Assert.Contains("1 mini-legion test(s) failed: legion_reduce", run.Canary);
+        Assert.Contains("**Realm change**: 1 mini-legion test(s) failed: legion_reduce (no macro the composition lacks", run.Canary); // diagnosed before it is blamed
         Assert.Contains("| passed (3 passed, 0 failed, 1 skipped) |", run.Canary);
         Assert.Contains("legion_reduce: expected 55, got 45", File.ReadAllText(Path.Combine(run.Folder, "test.log")));
     }
@@ -110,7 +110,28 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Equal(1, run.Exit);
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local")));
         Assert.Equal("failed", run.Status(run.Folder));
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary, @"mini-legion no longer builds against this Realm: /src/runtime/legion\.cc:\d+:\d+: error: .sum. is not a member of .realm."), run.Canary);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary, @"\*\*Realm change\*\*: mini-legion no longer builds against this Realm: /src/(runtime/legion|test/realm/older)\.cc:\d+:\d+: error: .sum. is not a member of .realm."), run.Canary);
+    }
+
+    [Fact]
+    public async Task AFailureFromAMacroTheDownstreamsGeneratedHeaderLacksIsDiagnosedAsTheCompositionsNotRealms()
+    {
+        var run = await Canary("canary-artefact", realm =>
+        {
+            // A Realm change that is correct for Realm's own build: a new macro in its realm_defines.h template, used by a source.
+            var template = Path.Combine(realm, "cmake", "realm_defines.h.in");
+            File.WriteAllText(template, File.ReadAllText(template).Replace("#endif", "#define REALM_SUM_START 0\n#endif"));
+            var source = Path.Combine(realm, "src", "realm.cc");
+            var text = File.ReadAllText(source);
+            Assert.Contains("  int total = 0;", text);
+            File.WriteAllText(source, "#include \"realm_defines.h\"\n" + text.Replace("  int total = 0;", "  int total = REALM_SUM_START;"));
+        });
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own build generates the header from its own template
+        Assert.Equal("failed", run.Status(run.Folder));
+        Assert.Contains("- REALM_SUM_START: defined by the Realm under test's cmake/realm_defines.h.in, not by the downstream's cmake/realm_defines.h.in", run.Canary);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary,
+            @"\*\*composition artefact, not a Realm regression\*\*: REALM_SUM_START: defined by the Realm under test's cmake/realm_defines\.h\.in, not by the downstream's cmake/realm_defines\.h\.in \(which the composed build uses\): /src/runtime/realm/src/realm\.cc:8:\d+: error: .REALM_SUM_START. was not declared"), run.Canary);
     }
 
     [Fact]
@@ -132,6 +153,7 @@ public class RunningTheCanary(EngineFixture fx)
                         - { from: [src/], to: runtime/realm/src/ }
                         - { from: [include/realm/], to: runtime/realm/include/realm/ }
                 """, "    compose: { install: { variable: CMAKE_PREFIX_PATH } }")
+            .Replace("      generated: [{ realm: [cmake/realm_defines.h.in], downstream: cmake/realm_defines.h.in }]\n", "")
             .Replace("MINI_LEGION_INSTALLED_REALM: OFF", "MINI_LEGION_INSTALLED_REALM: ON");
         Assert.Contains("install: { variable", text);
         var run = await Canary("canary-install", realm =>

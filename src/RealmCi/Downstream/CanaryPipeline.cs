@@ -100,7 +100,7 @@ public static class CanaryPipeline
             : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), Path.Combine(folder, RealmsOwnTests.Folder));
         return (Worst([downstream.Exit, own.Exit]), () =>
         {
-            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results, own.Results);
+            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results, own.Results, options.Source);
             if (options.Coverage && plan is not null)
                 foreach (var r in downstream.Results)
                     CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name,

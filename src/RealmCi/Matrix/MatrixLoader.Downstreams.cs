@@ -8,7 +8,8 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] DownstreamKeys = ["description", "repository", "ref", "patches", "compose", "cmake", "inherit-cmake", "targets", "test"];
-    internal static readonly string[] ComposeKeys = ["overlay", "install"];
+    internal static readonly string[] ComposeKeys = ["overlay", "install", "generated"];
+    internal static readonly string[] GeneratedKeys = ["realm", "downstream"];
     internal static readonly string[] OverlayKeys = ["from", "to"];
     internal static readonly string[] PatchKeys = ["realm", "file"];
     internal static readonly string[] DownstreamTestKeys = ["labels", "exclude-labels", "regex", "exclude-regex", "timeout", "realms-own-tests"];
@@ -53,6 +54,11 @@ public static partial class MatrixLoader
             r.Error(node, $"{what}: compose takes exactly one of 'overlay' or 'install'");
             return null;
         }
+        if (f.ContainsKey("generated") && f.ContainsKey("install"))
+        {
+            r.Error(f["generated"], $"{what}: compose.generated goes with an overlay (an install brings the Realm under test's own generated headers)");
+            return null;
+        }
         if (f.TryGetValue("install", out var install))
         {
             var i = r.Mapping(install, $"{what}: compose.install", ["variable"]).ToDictionary(e => e.Key, e => e.Value);
@@ -81,7 +87,27 @@ public static partial class MatrixLoader
             }
             entries.Add(new OverlayEntry(from, to));
         }
-        return entries.Count == list.Children.Count ? new Composition(entries.ToImmutable(), null) : null;
+        var generated = f.TryGetValue("generated", out var g) ? ReadGenerated(r, g, what) : [];
+        return entries.Count == list.Children.Count && generated is not null ? new Composition(entries.ToImmutable(), null) { Generated = generated.Value } : null;
+    }
+
+    /// <summary><c>compose.generated</c>: [{ realm: [TEMPLATE, …], downstream: TEMPLATE }], the header templates an overlay keeps from the downstream.</summary>
+    private static ImmutableArray<GeneratedHeader>? ReadGenerated(YamlReader r, YamlNode node, string what)
+    {
+        if (node is not YamlSequenceNode list) { r.Error(node, $"{what}: compose.generated must be a list of {{ realm: [PATH, …], downstream: PATH }}"); return null; }
+        var result = ImmutableArray.CreateBuilder<GeneratedHeader>();
+        foreach (var item in list.Children)
+        {
+            var e = r.Mapping(item, $"{what}: a generated header", GeneratedKeys).ToDictionary(x => x.Key, x => x.Value);
+            if (!e.ContainsKey("realm") || !e.ContainsKey("downstream")) { r.Error(item, $"{what}: a generated header needs 'realm' (its template in the Realm under test) and 'downstream' (the downstream's)"); continue; }
+            var realm = r.StringList(e["realm"], $"{what}: generated realm");
+            var downstream = r.Scalar(e["downstream"], $"{what}: generated downstream");
+            if (downstream is null || realm.IsEmpty) continue;
+            var bad = realm.Append(downstream).FirstOrDefault(path => !RelativeInside(path));
+            if (bad is not null) { r.Error(item, $"{what}: generated path '{bad}' must be relative and stay inside its tree (no leading '/', no '..')"); continue; }
+            result.Add(new GeneratedHeader(realm, downstream));
+        }
+        return result.Count == list.Children.Count ? result.ToImmutable() : null;
     }
 
     private static ImmutableArray<PatchSource> ReadPatches(YamlReader r, YamlNode node, string what)

@@ -65,6 +65,15 @@ public class ReadingDownstreams
     }
 
     [Fact]
+    public void AnOverlayNamesTheGeneratedHeadersItKeepsFromTheDownstream()
+    {
+        var d = Yaml.Open(With("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [cmake/realm_defines.h.in, x.in], downstream: cmake/realm_defines.h.in }]")).Definition.Downstreams["legion"];
+        var g = Assert.Single(d.Compose.Generated);
+        Assert.Equal(["cmake/realm_defines.h.in", "x.in"], g.Realm.ToArray());
+        Assert.Equal("cmake/realm_defines.h.in", g.Downstream);
+    }
+
+    [Fact]
     public void InstallCompositionDefaultsToCmakePrefixPath()
     {
         var d = Yaml.Open(With("ref: v1\ncompose: { install: {} }")).Definition.Downstreams["legion"];
@@ -88,6 +97,9 @@ public class ReadingDownstreams
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { regex: '(' }", 9, "test.regex is not a regular expression")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { timeout: 0 }", 9, "timeout must be a whole number ≥ 1")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntests: {}", 9, "unknown key 'tests'")]
+    [InlineData("ref: v1\ncompose: { install: {}, generated: [] }", 8, "compose.generated goes with an overlay")]
+    [InlineData("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [a.h.in] }]", 10, "a generated header needs 'realm'")]
+    [InlineData("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [a.h.in], downstream: /etc/x }]", 10, "generated path '/etc/x' must be relative")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { targets: [x] } }", 9, "realms-own-tests takes exactly one of 'labels' or 'regex'")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { regex: a, labels: [b] } }", 9, "takes exactly one of")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { regex: '[' } }", 9, "test.realms-own-tests.regex is not a regular expression")]
