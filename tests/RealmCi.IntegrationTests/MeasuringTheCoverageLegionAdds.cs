@@ -42,6 +42,28 @@ public class MeasuringTheCoverageLegionAdds
         Assert.Contains("| `src/realm.cc` | 5 | not executed | `realm::sum(int const*, int)` (6-10) |", ComparisonMarkdown.Write(report, "mini-legion"));
     }
 
+    [Fact]
+    public async Task RealmsOlderTestsInTheDownstreamAreMeasuredApartAndShrinkTheLoss()
+    {
+        var realmRoot = Copy(EngineFixture.FixtureSource, Path.Combine(work, "realm"));
+        var realm = await Measure(realmRoot, Path.Combine(work, "realm-build"), ["-DREALM_BUILD_TESTS=ON"], ["-L", "unit"]);
+        var d = MatrixFile.Open(Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")).Definition.Downstreams["mini-legion"];
+        var plan = CompositionPlanner.Plan(d with { Patches = [] }, new ComposeInputs(realmRoot, Path.Combine(EngineFixture.Root, "tests", "fixtures", "mini-legion"), false, [],
+            Path.Combine(work, "legion"), p => Path.Exists(Path.Combine(realmRoot, p))));
+        await Composer.ApplyAsync(plan, _ => { }, CancellationToken.None);
+        var own = d.Tests.RealmsOwn!; // the matrix's selection of Realm's older tests, as the Canary target runs it: apart
+        var legion = await Measure(plan.Destination, Path.Combine(work, "legion-build"), [], ["-R", d.Tests.Regex!]);
+        var older = await Measure(plan.Destination, Path.Combine(work, "older-build"), [], ["-R", own.Regex!]);
+
+        var report = CoverageComparison.Compare(realm, legion, OverlayMapping.ToRealm(plan, realmRoot), older);
+        var file = Assert.Single(report.Files);
+        Assert.Equal([9], Assert.Single(file.Functions).Lines.ToArray()); // sum's loop body: only legion_reduce runs it
+        Assert.Equal((4, 3), (file.ByRealmsOlderTests, file.OnlyByRealmsOlderTests)); // sum's other lines; first()'s 13, 14, 16
+        Assert.Equal(1, report.LostNotExecuted);
+        var withoutApart = CoverageComparison.Compare(realm, legion, OverlayMapping.ToRealm(plan, realmRoot));
+        Assert.Equal(5, withoutApart.LostNotExecuted); // what the report would overstate without them
+    }
+
     private static async Task<CoverageData> Measure(string source, string build, string[] defines, string[] select)
     {
         string[] coverage = ["-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_CXX_FLAGS=--coverage", "-DCMAKE_EXE_LINKER_FLAGS=--coverage"];

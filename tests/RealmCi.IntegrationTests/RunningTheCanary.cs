@@ -42,7 +42,7 @@ public class RunningTheCanary(EngineFixture fx)
     public async Task AGreenCanaryBuildsTheDownstreamWithTheRealmUnderTestAndRunsItsSelectedTests()
     {
         var run = await Canary("canary-green");
-        Assert.Equal(0, run.Exit);
+        Assert.True(run.Exit == 0, $"exit {run.Exit}: {string.Join("\n", run.Observer.Lines)}");
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own run
         Assert.Equal("passed", run.Status(run.Folder));
         var junit = File.ReadAllText(Path.Combine(run.Folder, "junit.xml"));
@@ -51,6 +51,16 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Contains("slow_app", tests); // accounted for: left out by the name filter
         Assert.Contains("the selection runs only names matching /^legion_/", tests);
         Assert.Contains("realm 0.3.0", junit); // legion_version's output: the Realm under test's version, not the downstream copy's 0.2.0
+        // Realm's own older tests in the downstream's tree: not in the downstream's run, run apart with their own results.
+        Assert.DoesNotContain("\"sum_empty\"", junit);
+        var older = Path.Combine(run.Artifacts, "mini-legion", "realms-own-tests", "debug-local");
+        Assert.Equal("passed", run.Status(older));
+        var olderJunit = File.ReadAllText(Path.Combine(older, "junit.xml"));
+        Assert.Contains("\"sum_empty\"", olderJunit);
+        Assert.Contains("\"first_element\"", olderJunit);
+        Assert.DoesNotContain("\"legion_reduce\"", olderJunit);
+        Assert.Contains("| Realm's older tests in mini-legion |", run.Canary);
+        Assert.Contains("| passed (2 passed, 0 failed, 0 skipped) |", run.Canary);
         Assert.Contains("--target=Canary", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
         Assert.Contains("--downstream-source=mini-legion=", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
         Assert.Empty(await fx.Leftovers(fx.Options("canary-green").RunId));
@@ -63,7 +73,7 @@ public class RunningTheCanary(EngineFixture fx)
         var commands = CompileCommands.Read(Path.Combine(run.Folder, "build", "compile_commands.json"))!;
         Assert.Equal(["/src/runtime/realm/src/realm.cc"], commands.Under("/src", "runtime/realm/src/"));
         Assert.Empty(commands.Under("/src", "realm/")); // the downstream's realm/ folder is never built
-        Assert.Equal(["/src/runtime/legion.cc", "/src/runtime/realm/src/realm.cc", "/src/test/reduce.cc"], commands.Files.Order(StringComparer.Ordinal));
+        Assert.Equal(["/src/runtime/legion.cc", "/src/runtime/realm/src/realm.cc", "/src/test/realm/older.cc", "/src/test/reduce.cc"], commands.Files.Order(StringComparer.Ordinal));
         // …and the overlay really is the Realm under test: its bytes, not the downstream's copy.
         Assert.Equal(File.ReadAllText(Path.Combine(EngineFixture.FixtureSource, "src", "realm.cc")),
             File.ReadAllText(Path.Combine(run.Artifacts, "mini-legion", ".composed", "runtime", "realm", "src", "realm.cc")));
@@ -84,7 +94,7 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Equal(1, run.Exit);
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own tests do not notice
         Assert.Equal("failed", run.Status(run.Folder));
-        Assert.Contains("1 mini-legion test(s) failed: legion_reduce", run.Canary);
+        Assert.Contains("**Realm change**: 1 mini-legion test(s) failed: legion_reduce (no macro the composition lacks", run.Canary); // diagnosed before it is blamed
         Assert.Contains("| passed (3 passed, 0 failed, 1 skipped) |", run.Canary);
         Assert.Contains("legion_reduce: expected 55, got 45", File.ReadAllText(Path.Combine(run.Folder, "test.log")));
     }
@@ -100,7 +110,28 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Equal(1, run.Exit);
         Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local")));
         Assert.Equal("failed", run.Status(run.Folder));
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary, @"mini-legion no longer builds against this Realm: /src/runtime/legion\.cc:\d+:\d+: error: .sum. is not a member of .realm."), run.Canary);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary, @"\*\*Realm change\*\*: mini-legion no longer builds against this Realm: /src/(runtime/legion|test/realm/older)\.cc:\d+:\d+: error: .sum. is not a member of .realm."), run.Canary);
+    }
+
+    [Fact]
+    public async Task AFailureFromAMacroTheDownstreamsGeneratedHeaderLacksIsDiagnosedAsTheCompositionsNotRealms()
+    {
+        var run = await Canary("canary-artefact", realm =>
+        {
+            // A Realm change that is correct for Realm's own build: a new macro in its realm_defines.h template, used by a source.
+            var template = Path.Combine(realm, "cmake", "realm_defines.h.in");
+            File.WriteAllText(template, File.ReadAllText(template).Replace("#endif", "#define REALM_SUM_START 0\n#endif"));
+            var source = Path.Combine(realm, "src", "realm.cc");
+            var text = File.ReadAllText(source);
+            Assert.Contains("  int total = 0;", text);
+            File.WriteAllText(source, "#include \"realm_defines.h\"\n" + text.Replace("  int total = 0;", "  int total = REALM_SUM_START;"));
+        });
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("passed", run.Status(Path.Combine(run.Artifacts, "debug-local"))); // Realm's own build generates the header from its own template
+        Assert.Equal("failed", run.Status(run.Folder));
+        Assert.Contains("- REALM_SUM_START: defined by the Realm under test's cmake/realm_defines.h.in, not by the downstream's cmake/realm_defines.h.in", run.Canary);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Canary,
+            @"\*\*composition artefact, not a Realm regression\*\*: REALM_SUM_START: defined by the Realm under test's cmake/realm_defines\.h\.in, not by the downstream's cmake/realm_defines\.h\.in \(which the composed build uses\): /src/runtime/realm/src/realm\.cc:8:\d+: error: .REALM_SUM_START. was not declared"), run.Canary);
     }
 
     [Fact]
@@ -122,6 +153,7 @@ public class RunningTheCanary(EngineFixture fx)
                         - { from: [src/], to: runtime/realm/src/ }
                         - { from: [include/realm/], to: runtime/realm/include/realm/ }
                 """, "    compose: { install: { variable: CMAKE_PREFIX_PATH } }")
+            .Replace("      generated: [{ realm: [cmake/realm_defines.h.in], downstream: cmake/realm_defines.h.in }]\n", "")
             .Replace("MINI_LEGION_INSTALLED_REALM: OFF", "MINI_LEGION_INSTALLED_REALM: ON");
         Assert.Contains("install: { variable", text);
         var run = await Canary("canary-install", realm =>
@@ -147,9 +179,16 @@ public class RunningTheCanary(EngineFixture fx)
             Assert.True(File.Exists(Path.Combine(realm, file)), file);
             Assert.True(File.Exists(Path.Combine(run.Folder, file)), file);
         }
-        Assert.Contains("| `src/realm.cc` | 2/7 | 28.6% |", File.ReadAllText(Path.Combine(realm, "coverage.md"))); // version() and max_dim(), not sum()
+        Assert.Contains("| `src/realm.cc` | 2/11 | 18.2% |", File.ReadAllText(Path.Combine(realm, "coverage.md"))); // version() and max_dim(), not sum() or first()
         Assert.Contains("filename=\"src/realm.cc\"", File.ReadAllText(Path.Combine(realm, "cobertura.xml")));
-        Assert.Contains("| `src/realm.cc` | 5 | not executed | `realm::sum(int const*, int)` (6-10) |", File.ReadAllText(Path.Combine(run.Folder, "coverage-lost.md")));
+        // Realm's older tests in mini-legion's tree, measured apart: sum_empty runs sum() without its loop body, first_element runs first().
+        var older = Path.Combine(run.Artifacts, "mini-legion", "realms-own-tests", "debug-local");
+        Assert.Contains("| `runtime/realm/src/realm.cc` | 7/11 |", File.ReadAllText(Path.Combine(older, "coverage.md")));
+        Assert.Contains("| `test/realm/older.cc` | 0/6 |", File.ReadAllText(Path.Combine(run.Folder, "coverage.md"))); // built, but the downstream's own capture never ran them
+        // So the loss is line 9 only (sum's loop body: legion_reduce alone reaches it); 4 lines of sum() apart, 3 of first() only by the older tests.
+        var lost = File.ReadAllText(Path.Combine(run.Folder, "coverage-lost.md"));
+        Assert.Contains("| `src/realm.cc` | 1 | not executed | `realm::sum(int const*, int)` (9) | 4 | 3 |", lost);
+        Assert.Contains("cover 7 lines of Realm: **4** of the lines mini-legion's tests reach are reached by them too (not counted lost), and **3** lines only by them", lost);
         Assert.Contains("--coverage", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
     }
 

@@ -12,10 +12,13 @@ public static class ComparisonMarkdown
                         $"**{report.LostNotExecuted}** in code Realm's own build compiles (not executed), " +
                         $"**{report.LostNotCompiled}** in files it does not compile (not compiled). " +
                         $"Realm's own tests cover {report.RealmLinesCovered} lines; {downstream}'s cover {report.DownstreamLinesCovered} lines of Realm.").AppendLine()
-            .AppendLine("| File | Lost lines | Kind | Functions (lines) | Also run by Realm's older tests in the downstream |").AppendLine("|---|---:|---|---|---:|");
+            .AppendLine(report.OlderTestsLinesCovered is { } older
+                ? $"Realm's own older tests in {downstream}'s tree, run and measured apart, cover {older} lines of Realm: **{report.AlsoByRealmsOlderTests}** of the lines {downstream}'s tests reach are reached by them too (not counted lost), and **{report.OnlyByRealmsOlderTests}** lines only by them (lost if Realm does not keep those tests; not {downstream}'s)."
+                : $"Realm's own older tests in {downstream}'s tree were not measured apart (no realms-own-tests): where {downstream}'s selection runs them, their lines count as {downstream}'s.").AppendLine()
+            .AppendLine($"| File | Lost lines | Kind | Functions (lines) | Also run by Realm's older tests in {downstream} | Run only by them |").AppendLine("|---|---:|---|---|---:|---:|");
         foreach (var f in report.Files)
             md.AppendLine($"| `{f.File}` | {f.LostLines} | {(f.NotCompiled ? "not compiled" : "not executed")} | " +
-                $"{string.Join("; ", f.Functions.Take(8).Select(x => $"`{x.Function}` ({Ranges(x.Lines)})"))}{(f.Functions.Length > 8 ? "; …" : "")} | {f.ByRealmsOlderTests} |");
+                $"{string.Join("; ", f.Functions.Take(8).Select(x => $"`{x.Function}` ({Ranges(x.Lines)})"))}{(f.Functions.Length > 8 ? "; …" : "")} | {f.ByRealmsOlderTests} | {f.OnlyByRealmsOlderTests} |");
         return md.ToString();
     }
 

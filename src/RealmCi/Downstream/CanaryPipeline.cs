@@ -13,7 +13,8 @@ namespace RealmCi.Downstream;
 /// a copy with the Realm under test (<see cref="CompositionPlanner"/>, <see cref="Composer"/>),
 /// and run the same pipeline on the copy in each configuration's image with the downstream's
 /// definitions and tests (results in <c>ARTIFACTS/NAME/ID/</c>, summary in <c>ARTIFACTS/NAME/</c>),
-/// and the Realm under test through the usual pipeline (its own tests, results in <c>ARTIFACTS/ID/</c>:
+/// and, when the downstream names <c>realms-own-tests</c>, those tests as a selection of their own
+/// (<c>ARTIFACTS/NAME/realms-own-tests/ID/</c>), and the Realm under test through the usual pipeline (its own tests, results in <c>ARTIFACTS/ID/</c>:
 /// before the downstreams when one needs Realm's install, else after them), then
 /// <c>ARTIFACTS/NAME/canary.md</c> (<see cref="CanaryReport"/>). The result cache keys
 /// the downstream on the composed copy (both sources, the ref, the patches) and its configuration.
@@ -75,23 +76,35 @@ public static class CanaryPipeline
                 .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {Path.Combine(options.Artifacts, c.Id)})");
 
         var empty = new CompositionPlan(d.Name, d.Compose.Kind, copy, [], d.Cmake, [], []);
-        var derived = selection.Configurations.Select(c => DownstreamConfiguration.For(c, d, plan ?? empty, docker ? "/src" : copy))
-            .Select(c => options.Coverage ? CodeCoverage.CoverageBuild.Instrument(c) : c).ToList(); // the same instrumentation on both sides
-
-        var downstream = new RecordingObserver(observer);
-        var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, options with
+        var asBuildSees = docker ? "/src" : copy;
+        var downstreamOptions = options with
         {
             Source = copy,
             SourceSubdir = null,
             Artifacts = folder,
             ReproduceSource = options.Source,
             Unavailable = options.Unavailable.SetItems(unavailable),
-        }, connect, downstream, cancellation);
-        return (exit, () =>
+        };
+        async Task<(int Exit, IReadOnlyList<ConfigurationResult> Results)> Run(Func<BuildConfiguration, BuildConfiguration> derive, string artifacts)
         {
-            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results);
+            var derived = selection.Configurations.Select(derive)
+                .Select(c => options.Coverage ? CodeCoverage.CoverageBuild.Instrument(c) : c).ToList(); // the same instrumentation on both sides
+            var recorder = new RecordingObserver(observer);
+            var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, downstreamOptions with { Artifacts = artifacts }, connect, recorder, cancellation);
+            return (exit, recorder.Results);
+        }
+
+        var downstream = await Run(c => DownstreamConfiguration.For(c, d, plan ?? empty, asBuildSees), folder);
+        // The downstream's copies of Realm's own tests: a selection of their own, so neither their results nor their coverage count as the downstream's.
+        var own = d.Tests.RealmsOwn is null || cancellation.IsCancellationRequested ? (Exit: ExitCodes.Success, Results: [])
+            : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), Path.Combine(folder, RealmsOwnTests.Folder));
+        return (Worst([downstream.Exit, own.Exit]), () =>
+        {
+            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results, own.Results, options.Source);
             if (options.Coverage && plan is not null)
-                foreach (var r in downstream.Results) CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name);
+                foreach (var r in downstream.Results)
+                    CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name,
+                        own.Results.FirstOrDefault(o => o.Id == r.Id)?.Artifacts);
         });
     }
 

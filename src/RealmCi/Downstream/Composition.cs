@@ -10,6 +10,9 @@ namespace RealmCi.Downstream;
 /// </summary>
 public sealed record Composition(ImmutableArray<OverlayEntry> Overlay, string? InstallVariable)
 {
+    /// <summary>Headers the downstream's build generates for Realm from its own template (an overlay keeps them): compared with the Realm under test's to diagnose failures.</summary>
+    public ImmutableArray<GeneratedHeader> Generated { get; init; } = [];
+
     public bool IsInstall => InstallVariable is not null;
 
     public string Kind => IsInstall ? "install" : "overlay";
@@ -24,3 +27,11 @@ public sealed record OverlayEntry(ImmutableArray<string> From, string To)
 {
     public bool IsFolder => To.EndsWith('/');
 }
+
+/// <summary>
+/// A header the downstream's build generates for Realm from <see cref="Downstream"/> (a template in its
+/// copy, e.g. Legion's <c>cmake/realm_defines.h.in</c>) where the Realm under test's own build uses the
+/// first of <see cref="Realm"/> that exists: the macros one defines and the other does not are the
+/// composition's gaps (<see cref="CompositionGaps"/>).
+/// </summary>
+public sealed record GeneratedHeader(ImmutableArray<string> Realm, string Downstream);

@@ -8,6 +8,8 @@ namespace RealmCi.Downstream;
 /// Realm configuration (so it runs in that configuration's image), with the composition's CMake
 /// definitions (the configuration's that <c>inherit-cmake</c> names, then the downstream's own), the downstream's targets, and its test selection instead of Realm's. For an
 /// install composition, the install variable points at this configuration's Realm install in the copy.
+/// The downstream's copies of Realm's own tests (<see cref="RealmsOwnTests"/>) are left out of its
+/// selection; <see cref="ForRealmsOwnTests"/> is the configuration that runs them instead.
 /// </summary>
 public static class DownstreamConfiguration
 {
@@ -19,6 +21,7 @@ public static class DownstreamConfiguration
         if (d.Compose.InstallVariable is { } variable)
             cmake = cmake.SetItem(variable, $"{copyAsBuildSees}/{CompositionPlan.InstallFolder}/{realm.Id}");
         var t = d.Tests;
+        var own = t.RealmsOwn;
         return realm with
         {
             Settings = realm.Settings with
@@ -28,11 +31,26 @@ public static class DownstreamConfiguration
                 Test = new TestFacet
                 {
                     Labels = t.Labels,
-                    ExcludeLabels = t.ExcludeLabels,
+                    ExcludeLabels = own is null ? t.ExcludeLabels : [.. t.ExcludeLabels, .. own.Labels],
                     Regex = t.Regex,
-                    ExcludeRegex = t.ExcludeRegex,
+                    ExcludeRegex = own?.Regex is { } r ? (t.ExcludeRegex is { } e ? $"(?:{e})|(?:{r})" : r) : t.ExcludeRegex,
                     Timeout = t.Timeout ?? realm.Settings.Test.Timeout,
                 },
+            },
+        };
+    }
+
+    /// <summary>The same build, selecting only the downstream's copies of Realm's own tests (and building only their targets, when named).</summary>
+    public static BuildConfiguration ForRealmsOwnTests(BuildConfiguration realm, DownstreamProject d, CompositionPlan plan, string copyAsBuildSees)
+    {
+        var own = d.Tests.RealmsOwn ?? throw new InvalidOperationException($"{d.Name} names no realms-own-tests");
+        var c = For(realm, d, plan, copyAsBuildSees);
+        return c with
+        {
+            Settings = c.Settings with
+            {
+                Targets = own.Targets.IsEmpty ? d.Targets : own.Targets,
+                Test = new TestFacet { Labels = own.Labels, Regex = own.Regex, Timeout = c.Settings.Test.Timeout },
             },
         };
     }

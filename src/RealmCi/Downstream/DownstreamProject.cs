@@ -33,8 +33,14 @@ public sealed record PatchSource(PatchOrigin From, string Glob);
 
 public enum PatchOrigin { Realm, MatrixFolder }
 
-/// <summary>Which of the downstream's ctest tests run: labels (<c>-L</c>/<c>-LE</c>), regular expressions (<c>-R</c>/<c>-E</c>), the per-test timeout.</summary>
+/// <summary>
+/// Which of the downstream's ctest tests run: labels (<c>-L</c>/<c>-LE</c>), regular expressions (<c>-R</c>/<c>-E</c>), the per-test timeout;
+/// and the downstream's copies of Realm's own tests (<see cref="RealmsOwn"/>), run apart.
+/// </summary>
 public sealed record DownstreamTests(ImmutableArray<string> Labels, ImmutableArray<string> ExcludeLabels, string? Regex, string? ExcludeRegex, int? Timeout)
 {
     public static readonly DownstreamTests Everything = new([], [], null, null, null);
+
+    /// <summary><c>realms-own-tests:</c> left out of the downstream's selection and run as a selection of their own.</summary>
+    public RealmsOwnTests? RealmsOwn { get; init; }
 }

@@ -8,10 +8,12 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] DownstreamKeys = ["description", "repository", "ref", "patches", "compose", "cmake", "inherit-cmake", "targets", "test"];
-    internal static readonly string[] ComposeKeys = ["overlay", "install"];
+    internal static readonly string[] ComposeKeys = ["overlay", "install", "generated"];
+    internal static readonly string[] GeneratedKeys = ["realm", "downstream"];
     internal static readonly string[] OverlayKeys = ["from", "to"];
     internal static readonly string[] PatchKeys = ["realm", "file"];
-    internal static readonly string[] DownstreamTestKeys = ["labels", "exclude-labels", "regex", "exclude-regex", "timeout"];
+    internal static readonly string[] DownstreamTestKeys = ["labels", "exclude-labels", "regex", "exclude-regex", "timeout", "realms-own-tests"];
+    internal static readonly string[] RealmsOwnTestKeys = ["labels", "regex", "targets"];
 
     [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
     private static partial Regex DownstreamName();
@@ -52,6 +54,11 @@ public static partial class MatrixLoader
             r.Error(node, $"{what}: compose takes exactly one of 'overlay' or 'install'");
             return null;
         }
+        if (f.ContainsKey("generated") && f.ContainsKey("install"))
+        {
+            r.Error(f["generated"], $"{what}: compose.generated goes with an overlay (an install brings the Realm under test's own generated headers)");
+            return null;
+        }
         if (f.TryGetValue("install", out var install))
         {
             var i = r.Mapping(install, $"{what}: compose.install", ["variable"]).ToDictionary(e => e.Key, e => e.Value);
@@ -80,7 +87,27 @@ public static partial class MatrixLoader
             }
             entries.Add(new OverlayEntry(from, to));
         }
-        return entries.Count == list.Children.Count ? new Composition(entries.ToImmutable(), null) : null;
+        var generated = f.TryGetValue("generated", out var g) ? ReadGenerated(r, g, what) : [];
+        return entries.Count == list.Children.Count && generated is not null ? new Composition(entries.ToImmutable(), null) { Generated = generated.Value } : null;
+    }
+
+    /// <summary><c>compose.generated</c>: [{ realm: [TEMPLATE, …], downstream: TEMPLATE }], the header templates an overlay keeps from the downstream.</summary>
+    private static ImmutableArray<GeneratedHeader>? ReadGenerated(YamlReader r, YamlNode node, string what)
+    {
+        if (node is not YamlSequenceNode list) { r.Error(node, $"{what}: compose.generated must be a list of {{ realm: [PATH, …], downstream: PATH }}"); return null; }
+        var result = ImmutableArray.CreateBuilder<GeneratedHeader>();
+        foreach (var item in list.Children)
+        {
+            var e = r.Mapping(item, $"{what}: a generated header", GeneratedKeys).ToDictionary(x => x.Key, x => x.Value);
+            if (!e.ContainsKey("realm") || !e.ContainsKey("downstream")) { r.Error(item, $"{what}: a generated header needs 'realm' (its template in the Realm under test) and 'downstream' (the downstream's)"); continue; }
+            var realm = r.StringList(e["realm"], $"{what}: generated realm");
+            var downstream = r.Scalar(e["downstream"], $"{what}: generated downstream");
+            if (downstream is null || realm.IsEmpty) continue;
+            var bad = realm.Append(downstream).FirstOrDefault(path => !RelativeInside(path));
+            if (bad is not null) { r.Error(item, $"{what}: generated path '{bad}' must be relative and stay inside its tree (no leading '/', no '..')"); continue; }
+            result.Add(new GeneratedHeader(realm, downstream));
+        }
+        return result.Count == list.Children.Count ? result.ToImmutable() : null;
     }
 
     private static ImmutableArray<PatchSource> ReadPatches(YamlReader r, YamlNode node, string what)
@@ -102,17 +129,38 @@ public static partial class MatrixLoader
     private static DownstreamTests ReadDownstreamTests(YamlReader r, YamlNode node, string what)
     {
         var f = r.Mapping(node, $"{what}: test", DownstreamTestKeys).ToDictionary(e => e.Key, e => e.Value);
-        string? Pattern(string key)
-        {
-            if (!f.TryGetValue(key, out var n) || r.Scalar(n, $"{what}: test.{key}") is not { } text) return null;
-            try { _ = new Regex(text, RegexOptions.None, TimeSpan.FromSeconds(1)); return text; }
-            catch (ArgumentException e) { r.Error(n, $"{what}: test.{key} is not a regular expression: {YamlReader.OneLine(e.Message)}"); return null; }
-        }
         return new DownstreamTests(
             f.TryGetValue("labels", out var l) ? r.StringList(l, $"{what}: test.labels") : [],
             f.TryGetValue("exclude-labels", out var el) ? r.StringList(el, $"{what}: test.exclude-labels") : [],
-            Pattern("regex"), Pattern("exclude-regex"),
-            f.TryGetValue("timeout", out var t) ? r.Int(t, $"{what}: test.timeout", 1) : null);
+            Pattern(r, f, $"{what}: test.regex"), Pattern(r, f, $"{what}: test.exclude-regex"),
+            f.TryGetValue("timeout", out var t) ? r.Int(t, $"{what}: test.timeout", 1) : null)
+        {
+            RealmsOwn = f.TryGetValue("realms-own-tests", out var own) ? ReadRealmsOwnTests(r, own, $"{what}: test.realms-own-tests") : null,
+        };
+    }
+
+    /// <summary>The downstream's copies of Realm's own tests: exactly one of labels or regex, and what to build for them.</summary>
+    private static RealmsOwnTests? ReadRealmsOwnTests(YamlReader r, YamlNode node, string what)
+    {
+        var f = r.Mapping(node, what, RealmsOwnTestKeys).ToDictionary(e => e.Key, e => e.Value);
+        if (f.ContainsKey("labels") == f.ContainsKey("regex"))
+        {
+            r.Error(node, $"{what} takes exactly one of 'labels' or 'regex' (the tests that are Realm's own, run and counted apart)");
+            return null;
+        }
+        var labels = f.TryGetValue("labels", out var l) ? r.StringList(l, $"{what}.labels") : [];
+        var regex = Pattern(r, f, $"{what}.regex");
+        return labels.IsEmpty && regex is null ? null
+            : new RealmsOwnTests(labels, regex, f.TryGetValue("targets", out var t) ? r.StringList(t, $"{what}.targets") : []);
+    }
+
+    /// <summary>A ctest name filter (the key after the last '.' or ' ' of <paramref name="what"/>), checked to be a regular expression.</summary>
+    private static string? Pattern(YamlReader r, Dictionary<string, YamlNode> f, string what)
+    {
+        var key = what[(what.LastIndexOfAny(['.', ' ']) + 1)..];
+        if (!f.TryGetValue(key, out var n) || r.Scalar(n, what) is not { } text) return null;
+        try { _ = new Regex(text, RegexOptions.None, TimeSpan.FromSeconds(1)); return text; }
+        catch (ArgumentException e) { r.Error(n, $"{what} is not a regular expression: {YamlReader.OneLine(e.Message)}"); return null; }
     }
 
     private static bool RelativeInside(string path) =>

@@ -41,5 +41,20 @@ public class ComparingCoverage
     }
 
     [Fact]
+    public void LinesOnlyRealmsOlderTestsRunAreReportedApartNotAsTheDownstreams()
+    {
+        var realm = Data(File("src/realm/a.cc", (2, 0), (3, 0), (4, 1), (5, 0)), File("src/realm/b.cc", (1, 0)));
+        var legion = Data(File("runtime/realm/a.cc", (2, 1), (3, 0), (4, 1), (5, 0)));
+        var older = Data(File("runtime/realm/a.cc", (2, 1), (3, 1), (4, 1), (5, 0)), File("runtime/realm/b.cc", (1, 3)), File("test/realm/t.cc", (1, 1)));
+        var report = CoverageComparison.Compare(realm, legion, Map, older);
+
+        Assert.Equal([("src/realm/a.cc", 0, 1, 1), ("src/realm/b.cc", 0, 0, 1)], report.Files.Select(f => (f.File, f.LostLines, f.ByRealmsOlderTests, f.OnlyByRealmsOlderTests)));
+        Assert.Equal((0, 1, 2, 4), (report.LostNotExecuted, report.AlsoByRealmsOlderTests, report.OnlyByRealmsOlderTests, report.OlderTestsLinesCovered));
+        Assert.Contains("cover 4 lines of Realm: **1** of the lines mini-legion's tests reach are reached by them too (not counted lost), and **2** lines only by them", ComparisonMarkdown.Write(report, "mini-legion"));
+        Assert.Null(CoverageComparison.Compare(realm, legion, Map).OlderTestsLinesCovered);
+        Assert.Contains("were not measured apart", ComparisonMarkdown.Write(CoverageComparison.Compare(realm, legion, Map), "mini-legion"));
+    }
+
+    [Fact]
     public void LinesPrintAsRanges() => Assert.Equal("3-5, 9, 11-12", ComparisonMarkdown.Ranges([11, 3, 4, 5, 9, 12]));
 }

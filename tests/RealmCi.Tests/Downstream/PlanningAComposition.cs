@@ -107,4 +107,24 @@ public class PlanningAComposition
         Assert.Empty(d.Settings.Test.Labels);
         Assert.Equal("1", d.Settings.Env["REALM_BACKTRACE"]); // same env, same image
     }
+
+    [Fact]
+    public void RealmsOwnTestsAreLeftOutOfTheDownstreamsSelectionAndRunByTheirOwn()
+    {
+        var realm = new BuildConfiguration("debug-local", [], new BaseImage("b", "debian:bookworm", null, "apt", SourceSpan.None("m.yaml")), Facets.Empty);
+        var plan = CompositionPlanner.Plan(Legion, Inputs("src/realm", "src/realm.h"));
+        var byName = Legion with { Targets = ["all"], Tests = Legion.Tests with { ExcludeRegex = "^slow$", RealmsOwn = new RealmsOwnTests([], "^(coverings|deppart)$", ["test/realm/all"]) } };
+
+        var main = DownstreamConfiguration.For(realm, byName, plan, "/src").Settings;
+        Assert.Equal(("^realm_", "(?:^slow$)|(?:^(coverings|deppart)$)"), (main.Test.Regex, main.Test.ExcludeRegex));
+        Assert.Equal(["all"], main.Targets.ToArray());
+        var own = DownstreamConfiguration.ForRealmsOwnTests(realm, byName, plan, "/src").Settings;
+        Assert.Equal(("^(coverings|deppart)$", null, 240), (own.Test.Regex, own.Test.ExcludeRegex, own.Test.Timeout));
+        Assert.Equal(["test/realm/all"], own.Targets.ToArray());
+        Assert.Equal(main.Cmake, own.Cmake); // the same build: only the selection and the targets differ
+
+        var byLabel = Legion with { Tests = Legion.Tests with { RealmsOwn = new RealmsOwnTests(["realm"], null, []) } };
+        Assert.Equal(["realm"], DownstreamConfiguration.For(realm, byLabel, plan, "/src").Settings.Test.ExcludeLabels.ToArray());
+        Assert.Equal(["realm"], DownstreamConfiguration.ForRealmsOwnTests(realm, byLabel, plan, "/src").Settings.Test.Labels.ToArray());
+    }
 }

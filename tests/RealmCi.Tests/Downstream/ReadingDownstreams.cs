@@ -1,3 +1,4 @@
+using RealmCi.Matrix;
 using RealmCi.Downstream;
 using RealmCi.Tests.Matrix;
 
@@ -38,6 +39,41 @@ public class ReadingDownstreams
     }
 
     [Fact]
+    public void RealmsOwnTestsAreASelectionOfTheirOwn()
+    {
+        var d = Yaml.Open(With("ref: v1\ncompose: { install: {} }\ntest:\n  regex: '^legion_'\n  realms-own-tests: { regex: '^(sum_empty|first)$', targets: [test/realm/all] }")).Definition.Downstreams["legion"];
+        var own = d.Tests.RealmsOwn!;
+        Assert.Equal(("^(sum_empty|first)$", 0, "test/realm/all"), (own.Regex, own.Labels.Length, Assert.Single(own.Targets)));
+        Assert.Equal("^legion_", d.Tests.Regex);
+        Assert.Null(Yaml.Open(With("ref: v1\ncompose: { install: {} }")).Definition.Downstreams["legion"].Tests.RealmsOwn);
+    }
+
+    [Theory]
+    [InlineData("coverings", true)]            // test/realm
+    [InlineData("machine_config_args", true)]
+    [InlineData("test_event", true)]           // test/realm/c
+    [InlineData("event_latency", true)]        // test/performance/realm
+    [InlineData("version_check_network_mpi", true)]
+    [InlineData("virtual_map", false)]         // Legion's own tests
+    [InlineData("attach_file_mini", false)]
+    [InlineData("memcpy_2", false)]
+    public void TheRealMatrixCountsLegionsCopiesOfRealmsTestsApart(string test, bool realms)
+    {
+        var own = MatrixFile.Open(Yaml.RealmMatrixPath).Definition.Downstreams["legion"].Tests.RealmsOwn!;
+        Assert.Equal(realms, System.Text.RegularExpressions.Regex.IsMatch(test, own.Regex!));
+        Assert.Contains("test/realm/all", own.Targets);
+    }
+
+    [Fact]
+    public void AnOverlayNamesTheGeneratedHeadersItKeepsFromTheDownstream()
+    {
+        var d = Yaml.Open(With("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [cmake/realm_defines.h.in, x.in], downstream: cmake/realm_defines.h.in }]")).Definition.Downstreams["legion"];
+        var g = Assert.Single(d.Compose.Generated);
+        Assert.Equal(["cmake/realm_defines.h.in", "x.in"], g.Realm.ToArray());
+        Assert.Equal("cmake/realm_defines.h.in", g.Downstream);
+    }
+
+    [Fact]
     public void InstallCompositionDefaultsToCmakePrefixPath()
     {
         var d = Yaml.Open(With("ref: v1\ncompose: { install: {} }")).Definition.Downstreams["legion"];
@@ -61,6 +97,13 @@ public class ReadingDownstreams
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { regex: '(' }", 9, "test.regex is not a regular expression")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntest: { timeout: 0 }", 9, "timeout must be a whole number ≥ 1")]
     [InlineData("ref: v1\ncompose: { install: {} }\ntests: {}", 9, "unknown key 'tests'")]
+    [InlineData("ref: v1\ncompose: { install: {}, generated: [] }", 8, "compose.generated goes with an overlay")]
+    [InlineData("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [a.h.in] }]", 10, "a generated header needs 'realm'")]
+    [InlineData("ref: v1\ncompose:\n  overlay: [{ from: [src/], to: r/ }]\n  generated: [{ realm: [a.h.in], downstream: /etc/x }]", 10, "generated path '/etc/x' must be relative")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { targets: [x] } }", 9, "realms-own-tests takes exactly one of 'labels' or 'regex'")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { regex: a, labels: [b] } }", 9, "takes exactly one of")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest: { realms-own-tests: { regex: '[' } }", 9, "test.realms-own-tests.regex is not a regular expression")]
+    [InlineData("ref: v1\ncompose: { install: {} }\ntest:\n  realms-own-tests: { regex: a, target: [x] }", 10, "did you mean 'targets'")]
     public void ABadEntryIsReportedAtItsLine(string entry, int line, string message)
     {
         var error = Assert.Single(Yaml.Errors(With(entry)));
