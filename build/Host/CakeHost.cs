@@ -158,7 +158,7 @@ public sealed class CakeHost
     private static Exception Unwrap(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is RealmCiException) return inner;
+            if (inner is RealmCiException or OperationCanceledException) return inner; // the engine wraps a target's exception
         return e;
     }
 

@@ -126,6 +126,9 @@ public sealed record Settings
     /// <summary>--flaky=fail: a test that passed only on a rerun fails its configuration (cake.config Flaky).</summary>
     public bool FlakyFails { get; init; }
 
+    /// <summary>--history=auto|write|read|off (cake.config History), auto already resolved from the environment (see <see cref="RealmCi.Flakiness.HistoryTrust"/>).</summary>
+    public RealmCi.Flakiness.HistoryMode History { get; init; } = RealmCi.Flakiness.HistoryMode.Write;
+
     /// <summary>Canary: --downstream-source=NAME=PATH, each downstream's source (absolute paths).</summary>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> DownstreamSources { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;

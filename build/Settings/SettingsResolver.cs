@@ -15,7 +15,7 @@ public static class SettingsResolver
 {
     /// <summary>The keys cake.config's <c>[RealmCi]</c> section may hold.</summary>
     public static readonly IReadOnlyList<string> ConfigKeys =
-        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache", "Downloads", "Sources", "RerunFailures", "Flaky"];
+        ["Matrix", "Profile", "Artifacts", "RealmSource", "RealmRef", "RealmRepository", "Executor", "Pull", "Cache", "Downloads", "Sources", "RerunFailures", "Flaky", "History"];
 
     public static Settings Resolve(SettingsInputs inputs)
     {
@@ -83,6 +83,10 @@ public static class SettingsResolver
             BisectTest = s.Text("test", null),
             RerunFailures = s.Number("rerun-failures", 0, "RerunFailures") ?? 0,
             FlakyFails = s.Choice("flaky", "Flaky", false, new() { ["pass"] = false, ["fail"] = true }, "pass or fail"),
+            History = s.Choice<RealmCi.Flakiness.HistoryMode?>("history", "History", null, new()
+            {
+                ["auto"] = null, ["write"] = RealmCi.Flakiness.HistoryMode.Write, ["read"] = RealmCi.Flakiness.HistoryMode.Read, ["off"] = RealmCi.Flakiness.HistoryMode.Off,
+            }, "auto, write, read or off") ?? RealmCi.Flakiness.HistoryTrust.Auto(v => inputs.Environment.GetValueOrDefault(v)),
             Coverage = s.Flag("coverage"),
             DownstreamSources = s.KeyValues("downstream-source").ToImmutableSortedDictionary(kv => kv.Key, kv => s.Absolute(kv.Value, inputs.WorkingDirectory), StringComparer.Ordinal),
             Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,

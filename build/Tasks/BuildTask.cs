@@ -20,6 +20,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var selection = Selector.Select(matrix, await context.SelectionWithOfferAsync(matrix.Definition));
         var options = await context.PipelineAsync(runTests);
+        if (runTests) options = options with { History = context.Settings.History }; // the Test target's outcomes (Bisect's old commits never)
         selection = BuildContext.AsBuilt(selection, options);
         if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
         return await Pipeline.RunAsync(selection, options, () => context.Engine, context.RunObserver(), context.Cancellation);

@@ -144,6 +144,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 Reruns = reruns,
             };
             result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
+            result = Flakiness.HistoryRecorder.Apply(result, options.History, new Flakiness.HistoryStore(options.Cache), DateTimeOffset.UtcNow); // notes only
             ConfigurationOutputs.Write(folder, result, plan, options.RunTests, cache);
             return result;
         }

@@ -101,6 +101,9 @@ public sealed record PipelineOptions
     /// <summary>--flaky=fail: a flaky test fails its configuration (default: it passes with a WARNING).</summary>
     public bool FlakyFails { get; init; }
 
+    /// <summary>--history: whether this run adds its test outcomes to the cache's flakiness history (Test only; off elsewhere).</summary>
+    public Flakiness.HistoryMode History { get; init; }
+
     /// <summary>--artifacts when it was given on the command line (a non-default folder), else null.</summary>
     public string? ArtifactsArgument { get; init; }
 

@@ -37,13 +37,24 @@ public static class ReproduceScript
                 yield return $"# the tests run under the emulator {string.Join(' ', e.Emulator)} (every command running a program built under {e.BuiltUnder}) from {dir}/CTestTestfile.cmake (realm-ci writes it from: {ShellQuote.Join(t.ListForLauncher)})";
         }
         yield return PlanText.Line(plan, step);
-        // --rerun-failures: the same ctest command, only the failed tests, once per attempt (|| true: a failed attempt is a result).
+        // --rerun-failures: the same ctest command, only the failed tests, once per attempt; a bundled GoogleTest case alone
+        // (|| true: a failed attempt is a result).
         if (step.Kind == StepKind.Test)
             foreach (var attempt in reruns.SelectMany(a => a.Attempts.Skip(1).Select(x => x.Number)).Distinct().Order())
             {
-                var names = reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).Select(a => a.Test);
-                yield return $"# rerun attempt {attempt} of the failed tests: {string.Join(", ", reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).Select(a => $"{a.Test} {(a.Attempts.First(x => x.Number == attempt).Passed ? "passed" : "failed")}"))}";
-                yield return PlanText.Line(plan, step with { Command = TestReruns.Command(step.Command, names, $"rerun-{attempt}.xml") }) + " || true";
+                var at = reruns.Where(a => a.Attempts.Any(x => x.Number == attempt)).ToList();
+                string Outcome(TestAttempts a) => $"{a.Test} {(a.Attempts.First(x => x.Number == attempt).Passed ? "passed" : "failed")}";
+                if (at.Where(a => a.InBundle is null).ToList() is { Count: > 0 } plain)
+                {
+                    yield return $"# rerun attempt {attempt} of the failed tests: {string.Join(", ", plain.Select(Outcome))}";
+                    yield return PlanText.Line(plan, RerunStep.ForTests(step, plain.Select(a => a.Test), attempt)) + " || true";
+                }
+                // A case's index is its place among the rerun cases, as TestReruns numbered them.
+                foreach (var (a, index) in reruns.Where(a => a.InBundle is not null).Select((a, i) => (a, i)).Where(x => at.Contains(x.a)))
+                {
+                    yield return $"# rerun attempt {attempt} of the GoogleTest case alone: {Outcome(a)}";
+                    yield return PlanText.Line(plan, RerunStep.ForCase(step, a.InBundle!, attempt, index)) + " || true";
+                }
             }
     }
 }

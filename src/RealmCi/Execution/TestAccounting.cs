@@ -58,7 +58,7 @@ public static class TestAccounting
                 if (r.Status == TestStatus.Skipped && t.Disabled) r = r with { LeftOut = TestLeftOut.Disabled, Message = "disabled (ctest DISABLED property)" };
                 if (r.Status is TestStatus.Passed or TestStatus.Failed && !t.SelectsOneCase && t.Executable is { } exe && gtestCases(exe) is { Count: > 0 } cases)
                 {
-                    AddCases(name, cases);
+                    AddCases(name, t.Name, cases);
                     if (r.Status == TestStatus.Failed && cases.All(c => c.Status != TestStatus.Failed))
                         results.Add(r with { Message = $"exited non-zero after its {cases.Count} GoogleTest case(s): {r.Message}" });
                     continue;
@@ -67,7 +67,7 @@ public static class TestAccounting
                 if (r.Status == TestStatus.Failed && !t.SelectsOneCase && t.Executable is not null && r.Output is { } output
                     && GoogleTestXml.FromConsole(output) is { Count: > 0 } seen)
                 {
-                    AddCases(name, seen);
+                    AddCases(name, t.Name, seen);
                     var died = seen.LastOrDefault(c => c.Status == TestStatus.Failed)?.Name ?? seen[^1].Name;
                     results.Add(new(name, TestStatus.NotRun, 0,
                         $"its remaining GoogleTest cases did not run: the executable died in {died} after {seen.Count - 1} case(s)") { LeftOut = TestLeftOut.NoResult, SharedName = shared });
@@ -80,9 +80,9 @@ public static class TestAccounting
         results.AddRange(order.SelectMany(n => pending[n])); // ran but not listed (the listing failed)
 
         // A bundle's cases, named TEST/Suite.Case, and its quarantined cases GTEST_FILTER kept out.
-        void AddCases(string test, IReadOnlyList<TestCaseResult> cases)
+        void AddCases(string test, string ctestName, IReadOnlyList<TestCaseResult> cases)
         {
-            results.AddRange(cases.Select(c => c with { Name = $"{test}/{c.Name}" }));
+            results.AddRange(cases.Select(c => c with { Name = $"{test}/{c.Name}", InBundle = new(ctestName, c.Name) }));
             results.AddRange(QuarantineFilter.LeftOut(test, cases, quarantine, configurationId));
         }
 

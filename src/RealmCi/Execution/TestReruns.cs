@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using RealmCi.CMake;
 using RealmCi.Results;
 
@@ -7,10 +5,10 @@ namespace RealmCi.Execution;
 
 /// <summary>
 /// Reruns the failed tests of a test step up to N times, in the same container image and build
-/// tree: the step's own ctest command with <c>-R ^(failed names)$</c> and its JUnit written to
-/// <c>rerun-K.xml</c>, appended to test.log. A test that passes on a rerun is <c>flaky</c>: it
-/// counts as passed (with a WARNING) unless flaky tests fail (<c>--flaky=fail</c>); one that fails
-/// every attempt stays failed. Bundled GoogleTest cases (<c>exe/Suite.Case</c>) are not rerun yet.
+/// tree (<see cref="RerunStep"/>), appended to test.log: the failed ctest tests together, and each
+/// failed GoogleTest case of a bundle alone (<c>GTEST_FILTER=Suite.Case</c>, decided by the case's
+/// own XML). A test that passes on a rerun is <c>flaky</c>: it counts as passed (with a WARNING)
+/// unless flaky tests fail (<c>--flaky=fail</c>); one that fails every attempt stays failed.
 /// </summary>
 internal static class TestReruns
 {
@@ -18,27 +16,37 @@ internal static class TestReruns
         PlannedStep step, StepRunner steps, string folder, StepResult result, IReadOnlyList<TestCaseResult> tests, int reruns, bool flakyFails,
         CancellationToken cancellation)
     {
-        var failed = tests.Where(t => t.Status == TestStatus.Failed && !t.Name.Contains('/')).ToList();
+        var failed = tests.Where(t => t.Status == TestStatus.Failed).ToList();
         if (reruns <= 0 || failed.Count == 0 || result.Status is StepStatus.Cancelled or StepStatus.TimedOut) return (result, tests, []);
         var history = failed.ToDictionary(t => t.Name, t => new List<TestAttempt> { new(1, false, t.Seconds, FirstLine(t)) });
-        var pending = failed.Select(t => t.Name).ToList();
+        var cases = failed.Where(t => t.InBundle is not null).Select((t, i) => (t.Name, Bundled: t.InBundle!, Index: i)).ToList();
+        var pending = failed.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var gtestOnHost = Path.Combine(folder, "build", "realm-ci-gtest");
         for (var k = 2; k <= reruns + 1 && pending.Count > 0; k++)
         {
-            var junit = $"rerun-{k}.xml";
-            File.Delete(Path.Combine(folder, junit));
-            var run = await steps.RunAsync(step with { Command = Command(step.Command, pending, junit) }, append: true, cancellation);
-            if (run.Status is StepStatus.Cancelled) break;
-            var ran = File.Exists(Path.Combine(folder, junit))
-                ? JUnitReport.Parse(File.ReadAllText(Path.Combine(folder, junit))).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First()) : [];
-            foreach (var name in pending.ToList())
+            var plain = failed.Where(t => t.InBundle is null && pending.Contains(t.Name)).Select(t => t.Name).ToList();
+            if (plain.Count > 0)
             {
-                var t = ran.GetValueOrDefault(name);
-                var passed = t?.Status == TestStatus.Passed;
-                history[name].Add(new TestAttempt(k, passed, t?.Seconds ?? 0, passed ? null : t is null ? "no result" : FirstLine(t)));
-                if (passed) pending.Remove(name);
+                var junit = Path.Combine(folder, $"rerun-{k}.xml");
+                File.Delete(junit);
+                if ((await steps.RunAsync(RerunStep.ForTests(step, plain, k), append: true, cancellation)).Status is StepStatus.Cancelled) break;
+                var ran = JUnit(junit).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+                foreach (var name in plain) Record(name, k, ran.GetValueOrDefault(name));
+            }
+            foreach (var (name, bundled, index) in cases.Where(c => pending.Contains(c.Name)))
+            {
+                var junit = Path.Combine(folder, RerunStep.CaseJUnit(k, index));
+                var xml = Path.Combine(gtestOnHost, RerunStep.CaseFolder(k, index));
+                File.Delete(junit);
+                if (Directory.Exists(xml)) Directory.Delete(xml, recursive: true);
+                if ((await steps.RunAsync(RerunStep.ForCase(step, bundled, k, index), append: true, cancellation)).Status is StepStatus.Cancelled) break;
+                var own = Directory.Exists(xml) ? Directory.EnumerateFiles(xml, "*.xml").SelectMany(Cases).FirstOrDefault(c => c.Name == bundled.Case) : null;
+                // The case's own XML decides; without it, a failed run of the bundle is the case's failure (it died before writing).
+                var bundle = JUnit(junit).FirstOrDefault();
+                Record(name, k, own ?? (bundle is { Status: TestStatus.Failed } || step.Tests?.GtestOutput is null ? bundle : null));
             }
         }
-        var attempts = history.Select(h => new TestAttempts(h.Key, h.Value)).ToList();
+        var attempts = history.Select(h => new TestAttempts(h.Key, h.Value) { InBundle = failed.First(t => t.Name == h.Key).InBundle }).ToList();
         var flaky = attempts.Where(a => a.Flaky).ToDictionary(a => a.Test);
         var updated = tests.Select(t => flaky.TryGetValue(t.Name, out var a) && !flakyFails
             ? t with { Status = TestStatus.Passed, Message = $"flaky: {a.Describe()}" }
@@ -46,21 +54,21 @@ internal static class TestReruns
         if (result.Status == StepStatus.Failed && result.ExitCode is not null && updated.All(t => t.Status != TestStatus.Failed))
             result = result with { Status = StepStatus.Passed, Reason = "every failed test passed on a rerun (flaky)" };
         return (result, updated, attempts);
+
+        void Record(string name, int attempt, TestCaseResult? t)
+        {
+            var passed = t?.Status == TestStatus.Passed;
+            history[name].Add(new TestAttempt(attempt, passed, t?.Seconds ?? 0, passed ? null : t is null ? "no result" : FirstLine(t)));
+            if (passed) pending.Remove(name);
+        }
     }
 
-    /// <summary>The step's ctest command for a rerun: only the named tests, JUnit into <paramref name="junit"/> beside the original.</summary>
-    internal static ImmutableArray<string> Command(ImmutableArray<string> ctest, IEnumerable<string> names, string junit)
+    private static IEnumerable<TestCaseResult> JUnit(string path) => File.Exists(path) ? JUnitReport.Parse(File.ReadAllText(path)) : [];
+
+    private static IReadOnlyList<TestCaseResult> Cases(string xml)
     {
-        var args = ctest.ToList();
-        var at = args.IndexOf("--output-junit");
-        if (at >= 0 && at + 1 < args.Count)
-        {
-            var original = args[at + 1];
-            var slash = original.LastIndexOf('/');
-            args[at + 1] = slash < 0 ? junit : original[..(slash + 1)] + junit;
-        }
-        args.AddRange(["-R", "^(" + string.Join("|", names.Select(n => Regex.Replace(n, @"[\[\]\\^$.|?*+(){}]", @"\$0"))) + ")$"]);
-        return [.. args];
+        try { return GoogleTestXml.Parse(File.ReadAllText(xml)); }
+        catch (System.Xml.XmlException) { return []; } // cut short by a crash while writing
     }
 
     private static string FirstLine(TestCaseResult t) =>

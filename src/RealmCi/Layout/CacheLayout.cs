@@ -25,7 +25,10 @@ public sealed record CacheLayout(string Root)
     /// <summary>Bare clones of downstream projects (the canary's Legion).</summary>
     public string Downstreams => Path.Combine(Root, "downstreams");
 
+    /// <summary>Flakiness histories: each configuration's last runs, test by test (written only by trusted runs).</summary>
+    public string History => Path.Combine(Root, "history");
+
     /// <summary>Every folder whole, with its name as Clean shows it (the result cache is listed entry by entry instead).</summary>
     public IEnumerable<(string Name, string Path)> WholeFolders =>
-        [("ccache", Ccache), ("realm-src", Clones), ("sources", Sources), ("warnings", Warnings), ("downstreams", Downstreams)];
+        [("ccache", Ccache), ("realm-src", Clones), ("sources", Sources), ("warnings", Warnings), ("downstreams", Downstreams), ("history", History)];
 }

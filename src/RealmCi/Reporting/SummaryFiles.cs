@@ -132,7 +132,11 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         var tally = TestTally.Of(r.Tests);
         if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";
         foreach (var a in r.Reruns)
-            yield return a.Flaky ? $"WARNING {r.Id}: flaky test {a.Test}: {a.Describe()}" : $"Failed every attempt {r.Id}: {a.Test}: {a.Describe()}";
+            yield return !a.Flaky ? $"Failed every attempt {r.Id}: {a.Test}: {a.Describe()}"
+                : r.Tests.Any(t => t.Name == a.Test && t.Status == TestStatus.Failed) ? $"Failed {r.Id}: flaky test {a.Test} (--flaky=fail): {a.Describe()}"
+                : $"WARNING {r.Id}: flaky test {a.Test}: {a.Describe()}";
+        foreach (var h in r.History)
+            yield return $"History {r.Id}: {h.Test} {h.Describe()}";
         foreach (var t in r.Tests.Where(t => t.Status == TestStatus.Quarantined))
             yield return $"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
         foreach (var t in tally.QuarantinedButPassed)

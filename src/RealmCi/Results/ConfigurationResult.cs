@@ -67,6 +67,9 @@ public sealed record ConfigurationResult(
     /// <summary>Failed tests that were rerun (--rerun-failures): every attempt, flaky or failed.</summary>
     public IReadOnlyList<TestAttempts> Reruns { get; init; } = [];
 
+    /// <summary>The history's record (last runs on this cache) of each test that failed or was flaky in this run; notes only.</summary>
+    public IReadOnlyList<TestRecord> History { get; init; } = [];
+
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 

@@ -13,6 +13,9 @@ public sealed record TestAttempts(string Test, IReadOnlyList<TestAttempt> Attemp
 
     public string Outcome => Flaky ? "flaky" : "failed";
 
+    /// <summary>A bundled GoogleTest case, rerun alone (<c>GTEST_FILTER</c>); null for a ctest test.</summary>
+    public BundledCase? InBundle { get; init; }
+
     /// <summary>For summaries: "failed attempt 1 (LINE), passed attempt 2 of 2".</summary>
     public string Describe() =>
         string.Join(", ", Attempts.Select(a => a.Passed ? $"passed attempt {a.Number}" : $"failed attempt {a.Number}{(a.Line is null ? "" : $" ({a.Line})")}"))

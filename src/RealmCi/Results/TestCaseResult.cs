@@ -20,7 +20,13 @@ public sealed record TestCaseResult(string Name, TestStatus Status, double Secon
 
     /// <summary>The ctest name this test shares with others (its <see cref="Name"/> then says which one: <c>NAME [EXECUTABLE]</c>); null when unique.</summary>
     public string? SharedName { get; init; }
+
+    /// <summary>For a GoogleTest case of a bundle (<c>TEST/Suite.Case</c>): the ctest test that ran it and the case, so it can be rerun alone.</summary>
+    public BundledCase? InBundle { get; init; }
 }
+
+/// <summary>A GoogleTest case inside a ctest test that bundles many (<c>--gtest_filter</c> of <see cref="Case"/> runs it alone).</summary>
+public sealed record BundledCase(string Test, string Case);
 
 /// <summary>The quarantine entry covering a test: why, and where it is tracked.</summary>
 public sealed record QuarantineNote(string Reason, string? Link);

@@ -126,6 +126,7 @@ public sealed class AccountingForEveryTest : InTempFolder
 
         Assert.DoesNotContain(tests, t => t.Name == "realm_unit_tests");
         Assert.Equal(TestStatus.Failed, tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Breaks").Status);
+        Assert.Equal(new BundledCase("realm_unit_tests", "Memcpy.Breaks"), tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Breaks").InBundle); // rerun alone
         Assert.Equal(TestStatus.Passed, tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Works").Status);
         Assert.Equal(TestStatus.Quarantined, tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Flaky").Status);
         Assert.Equal("test realm_unit_tests/Memcpy.Breaks", new ConfigurationResult("c", ConfigurationStatus.Failed, [], tests, null, "docker", DateTimeOffset.UtcNow, 1, "/a", "x").FirstFailure);
@@ -179,6 +180,8 @@ public sealed class AccountingForEveryTest : InTempFolder
              "realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens", "realm_unit_tests"],
             tests.Take(5).Select(t => t.Name));
         Assert.Equal((TestStatus.NotRun, TestLeftOut.NoResult), (tests[4].Status, tests[4].LeftOut));
+        Assert.Equal(new BundledCase("realm_unit_tests", "GenEventTest.LocalRemoveWaiterDifferentGens"), tests[3].InBundle);
+        Assert.Null(tests[4].InBundle);
         Assert.Equal("its remaining GoogleTest cases did not run: the executable died in GenEventTest.LocalRemoveWaiterDifferentGens after 3 case(s)", tests[4].Message);
         Assert.Contains("without a result: realm_unit_tests (its remaining", RealmCi.Results.TestTally.Of(tests).Warning);
 

@@ -94,7 +94,7 @@ public class ResolvingTheSettings
             "--force=maybe: expected true or false (or just --force)",
             "--step-timeout=-5: expected a whole number ≥ 1",
             "--older-than=x: expected a whole number ≥ 0",
-            "--format does not apply to --target=Test; it applies to Matrix",
+            "--format does not apply to --target=Test; it applies to Matrix, Flaky",
             "--older-than does not apply to --target=Test; it applies to Clean",
         ], problems.Skip(1));
     }
