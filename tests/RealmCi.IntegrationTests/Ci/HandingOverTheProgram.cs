@@ -49,6 +49,7 @@ public sealed class HandingOverTheProgram(EngineFixture fx, ITestOutputHelper lo
 
         var warm = Job("release-local"); // fills the result cache, so both measured runs are hits
         Assert.True(warm.Code == 0, warm.Output);
+        log.WriteLine($"the job's first run (image, configure, build, test): {warm.Seconds:F1} s");
 
         Checkout();
         var after = Job("release-local");
@@ -57,7 +58,7 @@ public sealed class HandingOverTheProgram(EngineFixture fx, ITestOutputHelper lo
         Assert.Contains("cached", after.Output);
 
         Directory.Delete(Path.Combine(repo, "build", "bin"), recursive: true);
-        Directory.Delete(Path.Combine(repo, "build", "obj"), recursive: true);
+        if (Directory.Exists(Path.Combine(repo, "build", "obj"))) Directory.Delete(Path.Combine(repo, "build", "obj"), recursive: true);
         var before = Job("release-local");
         Assert.True(before.Code == 0, before.Output);
         Assert.Contains("building the build program", before.Output);
