@@ -7,6 +7,7 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'build/bin/Release/net10.0'
 $Dll = Join-Path $Out 'realm-ci.dll'
 $Stamp = Join-Path $Out '.inputs'
+$Digest = Join-Path $Out '.inputs.sha256'
 $env:REALM_CI_ROOT = $Root
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -35,7 +36,8 @@ if (-not $Dotnet) {
     $installer = Join-Path $Root '.dotnet-install.ps1'
     try { Invoke-WebRequest 'https://dot.net/v1/dotnet-install.ps1' -OutFile $installer }
     catch { Say 'could not download the .NET install script; install the .NET 10 SDK and retry'; exit 3 }
-    & $installer -Channel 10.0 -InstallDir (Join-Path $Root '.dotnet') *>&1 | ForEach-Object { [Console]::Error.WriteLine("$_") }
+    # The SDK global.json names (what the build program is tested with), not whatever 10.0 is newest.
+    & $installer -JSonFile (Join-Path $Root 'global.json') -InstallDir (Join-Path $Root '.dotnet') *>&1 | ForEach-Object { [Console]::Error.WriteLine("$_") }
     Remove-Item $installer
     $Dotnet = Join-Path $Root '.dotnet/dotnet'
 }
@@ -58,7 +60,40 @@ function Get-Inputs {
     $lines -join "`n"
 }
 
-function Test-Stale { -not (Test-Path $Dll) -or -not (Test-Path $Stamp) -or ((Get-Content $Stamp -Raw) -cne (Get-Inputs)) }
+function Get-InputFiles {
+    $files = @(Get-ChildItem -Recurse -File -Force -Path (Join-Path $Root 'build'), (Join-Path $Root 'src')) +
+        @(Get-Item (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'), (Join-Path $Root 'global.json'))
+    foreach ($f in $files) {
+        $relative = [IO.Path]::GetRelativePath($Root, $f.FullName).Replace('\', '/')
+        $folders = $relative.Split('/') | Select-Object -SkipLast 1
+        if ($folders -ccontains 'bin' -or $folders -ccontains 'obj') { continue }
+        if ($f.Extension -cnotin '.cs', '.csproj', '.props', '.json') { continue }
+        [pscustomobject]@{ Path = $relative; File = $f }
+    }
+}
+
+# The same files by content: "PATH SHA256" lines sorted by byte value, after a first line naming
+# the runtime the program was published for. A checkout gives every file a new time, so a
+# program built elsewhere from the same sources (a CI plan job's, handed to every job as an
+# artifact) fails the time check but passes this one. build.sh writes the identical text.
+function Get-Digest {
+    $os = if ($IsLinux) { 'linux' } elseif ($IsMacOS) { 'osx' } else { 'win' }
+    $arch = [Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+    [string[]] $lines = foreach ($i in Get-InputFiles) { "$($i.Path) $((Get-FileHash -Algorithm SHA256 -LiteralPath $i.File.FullName).Hash.ToLowerInvariant())" }
+    [Array]::Sort($lines, [StringComparer]::Ordinal)
+    (@("runtime $os-$arch") + $lines) -join "`n"
+}
+
+# Stale unless the times match the stamp, or (the times changed) the contents match the digest;
+# then the stamp is brought up to date, so the next start takes the quick check again.
+function Test-Stale {
+    if (-not (Test-Path $Dll) -or -not (Test-Path $Stamp)) { return $true }
+    $current = Get-Inputs
+    if ((Get-Content $Stamp -Raw) -ceq $current) { return $false }
+    if (-not (Test-Path $Digest) -or ((Get-Content $Digest -Raw) -cne (Get-Digest))) { return $true }
+    try { Set-Content -Path $Stamp -Value $current -NoNewline } catch { }
+    return $false
+}
 
 if (Test-Stale) {
     # One build at a time per checkout (the lock build.sh takes): the second front door waits,
@@ -76,6 +111,7 @@ if (Test-Stale) {
     try {
         if (Test-Stale) {
             $current = Get-Inputs
+            $contents = Get-Digest
             Say 'building the build program...'
             # Published ReadyToRun (precompiled for this machine's runtime): a warm start skips most JIT work.
             $log = & $Dotnet publish (Join-Path $Root 'build/Build.csproj') -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
@@ -88,6 +124,7 @@ if (Test-Stale) {
                 exit 70
             }
             Set-Content -Path $Stamp -Value $current -NoNewline
+            Set-Content -Path $Digest -Value $contents -NoNewline
         }
     }
     finally { $lock.Dispose() }

@@ -17,7 +17,8 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
     {
         if (settings.Tag is not { } tag) yield return "--target=Release needs --tag=TAG";
         else if (GitTag.NameProblem(tag) is { } problem) yield return problem;
-        if (!settings.DryRun) foreach (var refusal in ReleasePipeline.Refusals(settings.Executor, BuildContext.ConsumerOf(settings))) yield return refusal;
+        // A dry run refuses what the real run would.
+        foreach (var refusal in ReleasePipeline.Refusals(settings.Executor, BuildContext.ConsumerOf(settings))) yield return refusal;
     }
 
     public override async Task RunAsync(BuildContext context)
@@ -26,7 +27,10 @@ public sealed class ReleaseTask : FrostingTask<BuildContext>
         // Without --profile or --config, a release is the matrix's 'release' profile (when it has one).
         var asked = context.Settings.Profiles.IsEmpty && context.Selection.Configs.IsEmpty && matrix.Definition.Profiles.ContainsKey("release")
             ? context.Selection with { Profile = "release" } : context.Selection;
-        var selection = Selector.Select(matrix, asked); // empty: exit 5, before the lock and the clone
+        Selector.Select(matrix, asked); // empty: exit 5, before the lock and the clone
+        // With what this host offers: a configuration whose GPU tests cannot run here is refused (or left out) before anything is built.
+        var offered = await context.SelectionWithOfferAsync(matrix.Definition);
+        var selection = Selector.Select(matrix, offered with { Profile = asked.Profile });
         using var artifacts = context.Settings.DryRun ? null : ArtifactsLock.Acquire(context.Artifacts); // a dry run writes nothing
         var pipeline = await context.PipelineAsync(runTests: true);
         var release = context.Release(pipeline.Source, matrix.Definition.Project);

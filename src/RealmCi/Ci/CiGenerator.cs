@@ -79,7 +79,7 @@ public static class CiGenerator
         var (plan, command) = plans[0];
         return request.Platform == CiPlatform.Github
             ? GithubPlan.Outputs(plan, settings)
-            : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath, settings));
+            : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath, settings), GitlabParent.PlanJob(plan.Profile));
     }
 
     /// <summary>Writes the files (or, with --check, compares them); returns the exit code.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace RealmCi.Ci;
 
 /// <summary>
-/// One generated CI job: its name (a configuration Id, or <c>RUNNER-I-of-N</c> for a group),
+/// One generated CI job: its name (a configuration Id, or for a group its Ids: <c>A+B</c>, <c>A+N-more</c>),
 /// the runner it needs, the selection arguments it passes to <c>./build.sh</c>, and the
 /// configurations those arguments select (for checks and the gate).
 /// </summary>

@@ -29,6 +29,17 @@ public static class GithubSteps
         ],
     ];
 
+    /// <summary>The plan job's compiled build program, put where build.sh looks: its digest of the sources lets it run without compiling.</summary>
+    public static YamlMap Program(JobCommand command) =>
+        Y.Map(("name", "the build program the plan job compiled"), ("uses", Uses(command.Settings, "download-artifact")),
+            ("with", Y.Map(("name", JobCommand.ProgramArtifact), ("path", command.ProgramFolder))));
+
+    /// <summary>The plan job hands its compiled build program to every job (hidden files too: the stamp and the digest).</summary>
+    public static YamlMap KeepProgram(JobCommand command) =>
+        Y.Map(("name", "hand the compiled build program to every job"), ("uses", Uses(command.Settings, "upload-artifact")),
+            ("with", Y.Map(("name", JobCommand.ProgramArtifact), ("path", command.ProgramFolder + "/"), ("include-hidden-files", Y.Literal("true")),
+                ("if-no-files-found", "error"), ("retention-days", Y.Literal("1")))));
+
     /// <summary>
     /// realm-ci's cache folder inside <c>$RUNNER_TEMP</c> (emptied before and after every job), so
     /// nothing a job writes outlives it on a self-hosted machine: only the platform's

@@ -1,3 +1,5 @@
+using RealmCi.Execution;
+
 namespace RealmCi.Ci;
 
 /// <summary>
@@ -20,11 +22,13 @@ public static class GithubWorkflow
         if (plan.Trust == Trust.Untrusted && settings.DefaultRunner.SelfHosted)
             throw new Errors.RealmCiException($"ci.yaml: the default runner is self-hosted, but profile {plan.Profile}'s pull-request workflow needs a hosted one for its plan and gate: give runners.default hosted labels, or drop 'pr' from its triggers", Errors.ExitCodes.InvalidInput);
         var jobs = new List<(string, YamlValue)>();
-        if (dynamic) jobs.Add(("plan", Plan(plan, command, settings, kinds.Select(k => k.Kind))));
+        // The job that compiles realm-ci once and hands it on: the plan (dynamic) or a job of its own (static).
+        var first = dynamic ? "plan" : "program";
+        jobs.Add((first, dynamic ? Plan(plan, command, settings, kinds.Select(k => k.Kind)) : Program(command, settings)));
         if (plan.Trust == Trust.Trusted && plan.Triggers.Contains(Trigger.Approved)) jobs.Add(("ci-files", GithubCiFiles.Job(settings, command)));
         var environment = settings.Jobs.Environments.TryGetValue(plan.Profile, out var env) && plan.Trust == Trust.Trusted ? env : null;
-        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic, environment)));
-        jobs.Add(("gate", Gate(kinds.Select(k => k.Kind).ToList(), settings, dynamic)));
+        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic, environment, first)));
+        jobs.Add(("gate", Gate(kinds.Select(k => k.Kind).ToList(), settings, dynamic, first)));
         return YamlText.Write(Y.Map(
             ("name", plan.Trust == Trust.Trusted ? $"realm-ci {plan.Profile}" : $"realm-ci {plan.Profile} (pull request, hosted runners only)"),
             ("on", GithubTriggers.On(plan, settings)),
@@ -43,10 +47,20 @@ public static class GithubWorkflow
             ($"count-{GithubPlan.Suffix(k)}", (YamlValue)$"${{{{ steps.plan.outputs.count-{GithubPlan.Suffix(k)} }}}}"),
         }))),
         ("steps", Y.List([.. GithubSteps.Checkout(command),
-            Y.Map(("id", "plan"), ("name", "compute the job lists from the matrix"), ("run", $"{command.Plan("github", plan.Trust)} >> \"$GITHUB_OUTPUT\"\n"))])));
+            Y.Map(("id", "plan"), ("name", "compute the job lists from the matrix"), ("run", $"{command.Plan("github", plan.Trust)} >> \"$GITHUB_OUTPUT\"\n")),
+            GithubSteps.KeepProgram(command)])));
+
+    /// <summary>Static mode's first job: compile realm-ci once (<c>--version</c> builds it) and hand it to every job.</summary>
+    private static YamlMap Program(JobCommand command, CiSettings settings) => Y.Map(
+        ("name", "build realm-ci"),
+        ("runs-on", Y.Strings(settings.DefaultRunner.Github)),
+        ("timeout-minutes", Y.Literal("30")),
+        ("steps", Y.List([.. GithubSteps.Checkout(command),
+            Y.Map(("name", "compile the build program"), ("run", ShellQuote.Join([command.BuildSh, "--version"]) + "\n")),
+            GithubSteps.KeepProgram(command)])));
 
     /// <summary>One kind's caller: a matrix over the job workflow, the runner labels literal (from ci.yaml), never from the plan.</summary>
-    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic, string? environment)
+    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic, string? environment, string first)
     {
         var suffix = GithubPlan.Suffix(kind);
         YamlValue matrix = dynamic ? $"${{{{ fromJSON(needs.plan.outputs.matrix-{suffix}) }}}}" : Y.Map(("include", Y.List(entries!.Select(e => (YamlValue)Y.Map(
@@ -56,7 +70,7 @@ public static class GithubWorkflow
             ("build-timeout", Y.Literal(e.BuildTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture))))))));
         return Y.Map(
             ("name", "${{ matrix.name }}"),
-            ("needs", dynamic ? Y.Strings(["plan"]) : null),
+            ("needs", Y.Strings([first])),
             ("if", dynamic ? (YamlValue)$"${{{{ needs.plan.outputs.count-{suffix} != '0' }}}}" : null),
             ("strategy", Y.Map(("fail-fast", Y.Literal("false")), ("matrix", matrix))),
             ("uses", "./" + GithubJobWorkflow.FileName),
@@ -78,12 +92,12 @@ public static class GithubWorkflow
     }
 
     /// <summary>The one required check: every caller succeeded, or (dynamic) was skipped because its kind has no job; the plan succeeded.</summary>
-    private static YamlMap Gate(IReadOnlyList<JobKind> kinds, CiSettings settings, bool dynamic)
+    private static YamlMap Gate(IReadOnlyList<JobKind> kinds, CiSettings settings, bool dynamic, string first)
     {
         var env = new List<(string, YamlValue)>();
         var script = "failed=0\n"
             + "check() { if [ \"$2\" = success ] || { [ \"$2\" = skipped ] && [ \"$3\" = 0 ]; }; then echo \"realm-ci gate: $1 $2\"; else echo \"realm-ci gate: $1 did not succeed ($2)\"; failed=1; fi; }\n";
-        if (dynamic) { env.Add(("PLAN", "${{ needs.plan.result }}")); script += "check plan \"$PLAN\" 1\n"; }
+        env.Add(("PLAN", $"${{{{ needs.{first}.result }}}}")); script += $"check {first} \"$PLAN\" 1\n";
         foreach (var kind in kinds)
         {
             env.Add((kind.Variable, $"${{{{ needs.{kind.Id}.result }}}}"));
@@ -93,7 +107,7 @@ public static class GithubWorkflow
         script += "exit \"$failed\"\n";
         return Y.Map(
             ("name", "realm-ci gate"),
-            ("needs", Y.Strings([.. dynamic ? ["plan"] : Array.Empty<string>(), .. kinds.Select(k => k.Id)])),
+            ("needs", Y.Strings([first, .. kinds.Select(k => k.Id)])),
             ("if", "${{ always() }}"),
             ("runs-on", Y.Strings(settings.DefaultRunner.Github)),
             ("timeout-minutes", Y.Literal("10")),

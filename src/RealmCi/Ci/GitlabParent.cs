@@ -11,6 +11,9 @@ public static class GitlabParent
     /// <summary>A protected ref (only maintainers push there) and not a merge request's pipeline.</summary>
     public const string Protected = "$CI_COMMIT_REF_PROTECTED == \"true\" && $CI_PIPELINE_SOURCE != \"merge_request_event\"";
 
+    /// <summary>The plan job's name in the parent: the child's jobs take the compiled build program from it.</summary>
+    public static string PlanJob(string profile) => $"realm-ci plan {profile}";
+
     public const string Unprotected = "($CI_COMMIT_REF_PROTECTED != \"true\" || $CI_PIPELINE_SOURCE == \"merge_request_event\")";
 
     public static string Write(IReadOnlyList<(ProfilePlan Plan, JobCommand Command)> plans, CiSettings settings, bool dynamic, string header)
@@ -20,7 +23,7 @@ public static class GitlabParent
         {
             var (plan, command) = group.First();
             var split = group.Count() > 1;
-            var planJob = $"realm-ci plan {plan.Profile}";
+            var planJob = PlanJob(plan.Profile);
             if (dynamic)
                 jobs.Add((planJob, Y.Map(
                     ("stage", "realm-ci-plan"),
@@ -30,7 +33,8 @@ public static class GitlabParent
                     ("script", Y.Strings([.. command.Fetch,
                         $"if [ \"$CI_COMMIT_REF_PROTECTED\" = true ] && [ \"$CI_PIPELINE_SOURCE\" != merge_request_event ]; then {command.Plan("gitlab")} > {GitlabPipeline.PlanArtifact(plan.Profile)}; "
                         + $"else {command.Plan("gitlab", Trust.Untrusted)} > {GitlabPipeline.PlanArtifact(plan.Profile)}; fi"])),
-                    ("artifacts", Y.Map(("paths", Y.Strings([GitlabPipeline.PlanArtifact(plan.Profile)])), ("expire_in", "1 week"))))));
+                    // The compiled build program too: every job of the child takes it (needs: pipeline:) instead of compiling.
+                    ("artifacts", Y.Map(("paths", Y.Strings([GitlabPipeline.PlanArtifact(plan.Profile), command.ProgramFolder + "/"])), ("expire_in", "1 week"))))));
             foreach (var (child, _) in group)
             {
                 YamlValue include = dynamic
@@ -40,6 +44,7 @@ public static class GitlabParent
                     ("stage", "realm-ci"),
                     ("rules", Rules(plan, settings, split ? child.Trust : null)),
                     ("needs", dynamic ? Y.Strings([planJob]) : Needs(plan, settings)),
+                    ("variables", dynamic ? Y.Map((GitlabPipeline.PlanPipelineVariable, "$CI_PIPELINE_ID")) : null),
                     ("trigger", Y.Map(("include", include), ("strategy", "depend"))))));
             }
         }

@@ -30,8 +30,15 @@ public static partial class GitlabPipeline
 
     public static string PlanArtifact(string profile) => $"realm-ci-{profile}.yml";
 
-    public static string Child(ProfilePlan plan, JobCommand command, CiSettings settings, string header)
+    /// <summary>The parent pipeline's id, passed to a dynamic child by its trigger job (for <c>needs: pipeline:</c>).</summary>
+    public const string PlanPipelineVariable = "REALM_CI_PLAN_PIPELINE";
+
+    /// <param name="planJob">The parent's plan job (a dynamic child): every job takes the build program it compiled, so none compiles it.</param>
+    public static string Child(ProfilePlan plan, JobCommand command, CiSettings settings, string header, string? planJob = null)
     {
+        YamlValue Program() => Y.Map(("pipeline", "$" + PlanPipelineVariable), ("job", planJob!));
+        YamlValue? Needs(params string[] jobs) => planJob is null && jobs.Length == 0 ? null
+            : Y.List([.. planJob is null ? Array.Empty<YamlValue>() : [Program()], .. jobs.Select(j => (YamlValue)j)]);
         var entries = new List<(string, YamlValue)>
         {
             ("stages", Y.Strings(["build", "gate"])),
@@ -58,6 +65,7 @@ public static partial class GitlabPipeline
             if (job.BuildOn is { } builder)
                 entries.Add((Checked(job.BuildName), Y.Map( // build once (on a CPU runner), test from the pack below
                     ("stage", "build"),
+                    ("needs", Needs()),
                     ("tags", Tags(builder)),
                     ("timeout", $"{JobTimeout.Minutes(settings, plan.Profile, job, JobTimeout.Part.Build, false)} minutes"),
                     ("retry", Retry(settings)),
@@ -72,7 +80,7 @@ public static partial class GitlabPipeline
                         ("paths", Y.Strings([job.PackPath, .. JobCommand.KeptFiles(job.PacksFolder)])))))));
             entries.Add((name, Y.Map(
                 ("stage", "build"),
-                ("needs", job.BuildOn is null ? null : Y.Strings([job.BuildName])),
+                ("needs", job.BuildOn is null ? Needs() : Needs(job.BuildName)),
                 ("tags", Tags(job.Runner)),
                 ("timeout", $"{JobTimeout.Minutes(settings, plan.Profile, job, job.BuildOn is null ? JobTimeout.Part.Whole : JobTimeout.Part.Test, false)} minutes"),
                 ("retry", Retry(settings)),
@@ -126,10 +134,10 @@ public static partial class GitlabPipeline
 
     internal static YamlValue? Tags(Runner runner) => runner.Gitlab.IsEmpty ? null : Y.Strings(runner.Gitlab);
 
-    /// <summary>Job names become file names and shell words: only letters, digits, '.', '_' and '-'.</summary>
+    /// <summary>Job names become file names and shell words: only letters, digits, '.', '_', '-' and '+'.</summary>
     private static string Checked(string name) => SafeName().IsMatch(name) ? name
         : throw new Errors.RealmCiException($"job name '{name}' has characters a status file or shell word cannot carry");
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9._+-]+$")]
     private static partial Regex SafeName();
 }

@@ -29,10 +29,21 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string? 
     /// <summary>The matrix file, from the checkout's root.</summary>
     public string Matrix => Self ? MatrixPath : ".realm-ci/" + MatrixPath;
 
-    /// <summary>Clone realm-ci at its pinned revision (nothing when realm-ci is the repository itself).</summary>
+    /// <summary>The artifact the plan job leaves: realm-ci's compiled build program, so no other job compiles it.</summary>
+    public const string ProgramArtifact = "realm-ci-program";
+
+    /// <summary>Where build.sh keeps the compiled build program (with its stamp and digest), from the checkout's root.</summary>
+    public string ProgramFolder => (Self ? "" : ".realm-ci/") + "build/bin/Release/net10.0";
+
+    /// <summary>
+    /// Clone realm-ci at its pinned revision (nothing when realm-ci is the repository itself). The
+    /// clone goes beside and its .git is moved in: the handed-over build program may already be in
+    /// <c>.realm-ci/build/bin/</c> (an artifact is unpacked before the script), where a clone would refuse.
+    /// </summary>
     public ImmutableArray<string> Fetch => Self ? [] :
     [
-        ShellQuote.Join(["git", "clone", "--quiet", Settings.Repository, ".realm-ci"]),
+        ShellQuote.Join(["git", "clone", "--quiet", "--no-checkout", Settings.Repository, ".realm-ci-clone"]),
+        "mkdir -p .realm-ci && mv .realm-ci-clone/.git .realm-ci/.git && rmdir .realm-ci-clone",
         ShellQuote.Join(["git", "-C", ".realm-ci", "checkout", "--quiet", PinOrThrow]),
     ];
 

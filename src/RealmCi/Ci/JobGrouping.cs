@@ -46,11 +46,22 @@ public static class JobGrouping
             {
                 var group = ids.Where((_, k) => assignment[k] == s).ToImmutableArray();
                 ImmutableArray<string> args = whole ? [.. selectionArgs, $"--shard={s}/{count}"] : [.. group.Select(id => $"--config={id}")];
-                jobs.Add(new CiJob($"{members[0].Runner.Name}-{s}-of-{count}", members[0].Runner, args, group));
+                jobs.Add(new CiJob(Name(group), members[0].Runner, args, group));
             }
         }
         return jobs;
     }
+
+    /// <summary>
+    /// A group's job name says what it runs: its one Id, two Ids joined by '+', or the first Id and
+    /// how many more ('+' never occurs in an Id, and each Id is in one group, so names never clash).
+    /// </summary>
+    internal static string Name(IReadOnlyList<string> ids) => ids.Count switch
+    {
+        1 => ids[0],
+        2 => $"{ids[0]}+{ids[1]}",
+        _ => $"{ids[0]}+{ids.Count - 1}-more",
+    };
 
     /// <summary>Jobs per runner: proportional to its configurations, at least one, the total at most the cap.</summary>
     internal static int[] Shares(IReadOnlyList<int> sizes, int total, int maxJobs)

@@ -23,7 +23,15 @@ public sealed record CdxComponent(
     string? Version,
     string? Purl = null,
     string? Description = null,
-    IReadOnlyList<CdxHash>? Hashes = null);
+    IReadOnlyList<CdxHash>? Hashes = null)
+{
+    /// <summary><c>required</c> (in the binary: e.g. GASNet-EX built from a declared source) or <c>excluded</c> (build-time only: the build image's packages).</summary>
+    public string? Scope { get; init; }
+
+    public IReadOnlyList<CdxExternalReference>? ExternalReferences { get; init; }
+}
+
+public sealed record CdxExternalReference(string Type, string Url, IReadOnlyList<CdxHash>? Hashes = null);
 
 public sealed record CdxHash(string Alg, string Content);
 

@@ -19,7 +19,7 @@ namespace RealmCi.Release;
 /// </summary>
 public static class ReleasePipeline
 {
-    /// <summary>What refuses a (non-dry) release before anything runs: the front end checks these before any clone or lock.</summary>
+    /// <summary>What refuses a release, dry or not, before anything runs: the front end checks these before any clone or lock.</summary>
     public static IEnumerable<string> Refusals(ExecutorKind executor, string consumer)
     {
         if (executor == ExecutorKind.Host)
@@ -35,12 +35,20 @@ public static class ReleasePipeline
         var tag = await GitTag.ResolveAsync(release.Repository, release.Tag, cancellation);
         var plan = ReleasePlan.For(tag, release.Project, selection, pipeline.Artifacts);
         plan.CheckFolder(release.Replace);
+        // A dry run refuses what the real run would: the same checks, in the same order, before anything is built.
+        if (Refusals(pipeline.Executor, release.Consumer).FirstOrDefault() is { } refusal) throw new RealmCiException(refusal);
+        ReleaseChecks.Check(selection, release.AllowMissing);
+        var untestable = ReleaseChecks.Untestable(selection); // each allowed missing by now: left out, not built
         if (release.DryRun)
         {
-            foreach (var line in plan.Describe(release.AllowMissing)) output(line);
+            foreach (var line in plan.Describe(release.AllowMissing, untestable)) output(line);
             return ExitCodes.Success;
         }
-        if (Refusals(pipeline.Executor, release.Consumer).FirstOrDefault() is { } refusal) throw new RealmCiException(refusal);
+        if (!untestable.IsEmpty)
+        {
+            log($"release {plan.Names.Version}: left out (their GPU tests cannot run here; --allow-missing covers them): {string.Join(", ", untestable.Keys)}");
+            selection = selection with { Configurations = [.. selection.Configurations.Where(c => !untestable.ContainsKey(c.Id))] };
+        }
         var engine = connect();
         await engine.PingAsync(cancellation);
 
@@ -88,7 +96,8 @@ public static class ReleasePipeline
             var id = binary.Configuration.Id;
             var result = results.GetValueOrDefault(id);
             var install = result is null ? null : Path.Combine(result.Artifacts, "install");
-            var why = result is null ? "not run"
+            var why = untestable.TryGetValue(id, out var gpu) ? $"not built: its GPU tests cannot run here ({gpu})"
+                : result is null ? "not run"
                 : !result.Succeeded ? $"{result.Status.ToString().ToLowerInvariant()}: {result.FirstFailure ?? "see " + result.Artifacts}"
                 : !Directory.Exists(install) ? $"no install tree at {install} (rerun with --force)"
                 : result.Image is null ? "built without an image"

@@ -31,14 +31,15 @@ public sealed record ReleasePlan(GitTag Tag, ReleaseNames Names, string Folder, 
             throw new RealmCiException($"{Folder} already exists: pass --replace to overwrite release {Names.Version}");
     }
 
-    public IEnumerable<string> Describe(IEnumerable<string> allowMissing)
+    public IEnumerable<string> Describe(IEnumerable<string> allowMissing, IReadOnlyDictionary<string, string>? leftOut = null)
     {
         yield return $"release {Names.Version} from tag {Tag.Name} (commit {Tag.Commit}, {Tag.CommitTime:yyyy-MM-dd HH:mm:ss} UTC)";
         yield return $"folder: {Folder}";
         yield return $"  {Names.SourceArchive}";
         foreach (var b in Binaries)
         {
-            var allowed = allowMissing.Any(g => Glob.Matches(g, b.Configuration.Id)) ? " (may be missing)" : "";
+            var allowed = leftOut?.TryGetValue(b.Configuration.Id, out var why) == true ? $" (left out: its GPU tests cannot run here, {why})"
+                : allowMissing.Any(g => Glob.Matches(g, b.Configuration.Id)) ? " (may be missing)" : "";
             yield return $"  {b.Archive}  + {b.Sbom}  [{b.Configuration.Id}{allowed}]";
         }
         yield return "  SHA256SUMS  manifest.json  release-notes.md";

@@ -5,10 +5,13 @@ using RealmCi.Matrix;
 namespace RealmCi.Release;
 
 /// <summary>
-/// The SBOM of one binary (CycloneDX 1.6 JSON): the project's build as the main component, and
-/// every package of the image it was built in and links against, with versions and package URLs
-/// (<c>pkg:deb/debian/NAME@VERSION?arch=amd64</c>). The main component depends on the
-/// configuration's own packages; each package on what dpkg says it depends on.
+/// The SBOM of one binary (CycloneDX 1.6 JSON): the project's build as the main component; what
+/// is built into the binary from the configuration's declared sources (GASNet-EX, UCC: the
+/// archive's URL and SHA-256) as <c>scope: required</c> components; and every package of the image
+/// it was built in, with versions and package URLs (<c>pkg:deb/debian/NAME@VERSION?arch=amd64</c>),
+/// as <c>scope: excluded</c> — the build's tools and environment, not contents of the archive. The
+/// main component depends on the declared sources and the configuration's own packages; each
+/// package on what dpkg says it depends on.
 /// </summary>
 public static class Sbom
 {
@@ -21,11 +24,13 @@ public static class Sbom
         var installed = facts.Packages.ToDictionary(p => p.Name, StringComparer.Ordinal);
         string Ref(InstalledPackage p) => Purl.Deb(facts.Distribution, p);
 
-        var components = facts.Packages.Select(p => new CdxComponent("library", Ref(p), p.Name, p.Version, Ref(p))).ToList();
+        var linked = c.Sources.Select(Linked).ToList();
+        var components = linked.Concat(facts.Packages.Select(p => new CdxComponent("library", Ref(p), p.Name, p.Version, Ref(p)) { Scope = "excluded" })).ToList();
         var dependencies = new List<CdxDependency>
         {
-            new(main.BomRef!, [.. c.Settings.Packages.Distinct().Where(installed.ContainsKey).Order(StringComparer.Ordinal).Select(n => Ref(installed[n]))]),
+            new(main.BomRef!, [.. linked.Select(l => l.BomRef!), .. c.Settings.Packages.Distinct().Where(installed.ContainsKey).Order(StringComparer.Ordinal).Select(n => Ref(installed[n]))]),
         };
+        dependencies.AddRange(linked.Select(l => new CdxDependency(l.BomRef!, [])));
         dependencies.AddRange(facts.Packages.Select(p => new CdxDependency(Ref(p),
             [.. p.Depends.Where(installed.ContainsKey).Select(n => Ref(installed[n])).Distinct().Order(StringComparer.Ordinal)])));
 
@@ -40,6 +45,17 @@ public static class Sbom
                     new CdxProperty("realm-ci:compiler", facts.Compiler),
                 ]),
             components, dependencies);
+    }
+
+    /// <summary>A declared source built into the binary: named by its archive's URL and SHA-256 (the matrix pins both).</summary>
+    private static CdxComponent Linked(DeclaredSource source)
+    {
+        var purl = $"pkg:generic/{Purl.Encode(source.Name)}?download_url={Purl.Encode(source.Url.ToString())}&checksum=sha256:{source.Sha256}";
+        return new CdxComponent("library", purl, source.Name, null, purl, $"built from {source.File} into the binary", [new CdxHash("SHA-256", source.Sha256)])
+        {
+            Scope = "required",
+            ExternalReferences = [new CdxExternalReference("distribution", source.Url.ToString(), [new CdxHash("SHA-256", source.Sha256)])],
+        };
     }
 
     /// <summary>A stable urn:uuid (a name-based UUID, version 5 layout) from the binary's checksum and the image's packages.</summary>

@@ -31,7 +31,7 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
     {
         _ = fx; // the engine and the fixture's image are ready
         var total = Stopwatch.StartNew();
-        CopyRealmCi();
+        CopyRealmCi(repo);
         var generate = CiClients.Run(Path.Combine(repo, "build.sh"),
             ["--target=Ci", "--ci=gitlab", "--matrix=tests/fixtures/mini-realm/matrix.yaml", "--profile=e2e-pass", "--profile=e2e-fail"], repo);
         Assert.True(generate.Code == 0, generate.Output);
@@ -110,7 +110,7 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
     }
 
     /// <summary>realm-ci's sources and compiled build program (its stamp moved to the copy, so build.sh does not rebuild), and the fixture with two profiles and a ci.yaml.</summary>
-    private void CopyRealmCi()
+    internal static void CopyRealmCi(string repo)
     {
         var root = EngineFixture.Root;
         var warm = CiClients.Run(Path.Combine(root, "build.sh"), ["--target=Matrix", $"--matrix={Path.Combine(EngineFixture.FixtureSource, "matrix.yaml")}"], root);

@@ -31,7 +31,7 @@ public sealed class ValidatingSbomFiles : IDisposable
 
     private string WriteOne()
     {
-        var c = Selector.Select(MatrixFile.Open(Path.Combine(EngineFixture.Root, "matrix", "realm.yaml")), new SelectionOptions { Configs = ["gcc12-release-local-cpu-shared"] }).Configurations[0];
+        var c = Selector.Select(MatrixFile.Open(Path.Combine(EngineFixture.Root, "matrix", "realm.yaml")), new SelectionOptions { Configs = ["gcc12-release-gasnet.ucx-cpu"] }).Configurations[0];
         var facts = new ImageFacts("debian", "12", "g++-12 (Debian 12.2.0-14+deb12u1) 12.2.0",
             ImageFacts.ParseDpkg(["g++-12\t12.2.0-14+deb12u1\tamd64\tgcc-12 (= 12.2.0-14+deb12u1), libc6 (>= 2.34)", "libc6\t2.36-9+deb12u10\tamd64\tlibgcc-s1"]));
         var bom = Sbom.For(new ReleaseNames("realm", "25.06.0"), new GitTag("legion-25.06.0", new string('d', 40), DateTimeOffset.UnixEpoch), c,

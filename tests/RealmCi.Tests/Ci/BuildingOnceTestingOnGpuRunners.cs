@@ -52,7 +52,7 @@ public class BuildingOnceTestingOnGpuRunners : CiFolder
         var files = CiGenerator.Files(Request(CiPlatform.Github, true, "pr"));
         var workflow = Parse(files.Single(f => f.Path == GithubWorkflow.FileName("pr")).Text);
         var jobs = (YamlMappingNode)workflow["jobs"];
-        Assert.Equal(["ci-files", "run-default", "run-gpu-built-on-default", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["program", "ci-files", "run-default", "run-gpu-built-on-default", "gate"], jobs.Children.Keys.Select(k => k.ToString()));
         var gpu = (YamlMappingNode)jobs["run-gpu-built-on-default"];
         Assert.Equal("./" + GithubJobWorkflow.FileName, Text(gpu, "uses"));
         Assert.Equal("[\"self-hosted\",\"gpu\"]", Text((YamlMappingNode)gpu["with"], "runner"));

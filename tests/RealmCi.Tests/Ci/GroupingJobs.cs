@@ -60,8 +60,19 @@ public class GroupingJobs
         var jobs = JobGrouping.Group(configs, ["--profile=nightly"], 256);
         Assert.Equal(256, jobs.Count);
         Assert.Equal(["--profile=nightly", "--shard=1/256"], jobs[0].Args.ToArray());
-        Assert.Equal("cpu-256-of-256", jobs[^1].Name);
+        // Readable names: a job of one configuration is named by its Id, the one job of two by both.
+        Assert.All(jobs.Where(j => j.Ids.Length == 1), j => Assert.Equal(j.Ids[0], j.Name));
+        var pair = Assert.Single(jobs, j => j.Ids.Length == 2);
+        Assert.Equal($"{pair.Ids[0]}+{pair.Ids[1]}", pair.Name);
         ExactlyOnce(configs, jobs);
+    }
+
+    [Fact]
+    public void AGroupOfManyIsNamedByItsFirstIdAndHowManyMore()
+    {
+        var jobs = JobGrouping.Group(Configs(1_000), ["--profile=nightly"], 100);
+        Assert.All(jobs, j => Assert.Equal($"{j.Ids[0]}+{j.Ids.Length - 1}-more", j.Name));
+        Assert.Equal(jobs.Count, jobs.Select(j => j.Name).Distinct().Count());
     }
 
     [Fact]

@@ -56,6 +56,31 @@ public class DescribingAReleaseSbomAndManifest
     }
 
     [Fact]
+    public void ImagePackagesAreBuildTimeAndDeclaredSourcesBuiltIntoTheBinaryAreItsComponents()
+    {
+        var gasnet = Selector.Select(MatrixFile.Open(Matrix.Yaml.RealmMatrixPath), new SelectionOptions { Configs = ["gcc12-release-gasnet.ucx-cpu"] }).Configurations[0];
+        var source = Assert.Single(gasnet.Sources, s => s.Name == "gasnet");
+        var bom = Sbom.For(new ReleaseNames("realm", "25.06.0"), Tag, gasnet, "linux-x86_64-debian12",
+            new ReleaseFile("realm-25.06.0-gcc12-release-gasnet.ucx-cpu-linux-x86_64-debian12.tar.gz", 1234, new string('e', 64)), Facts);
+        using var doc = JsonDocument.Parse(ReleaseJson.Serialize(bom));
+        var components = doc.RootElement.GetProperty("components").EnumerateArray().ToList();
+        var debs = components.Where(c => c.GetProperty("purl").GetString()!.StartsWith("pkg:deb/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Facts.Packages.Count, debs.Count);
+        Assert.All(debs, d => Assert.Equal("excluded", d.GetProperty("scope").GetString()));
+
+        var linked = components.Where(c => c.GetProperty("scope").GetString() == "required").ToList();
+        Assert.Equal(gasnet.Sources.Select(s => s.Name).Order(StringComparer.Ordinal), linked.Select(l => l.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var g = linked.Single(l => l.GetProperty("name").GetString() == "gasnet");
+        Assert.Equal(source.Sha256, g.GetProperty("hashes")[0].GetProperty("content").GetString());
+        Assert.Equal(source.Url.ToString(), g.GetProperty("externalReferences")[0].GetProperty("url").GetString());
+        Assert.StartsWith("pkg:generic/gasnet?download_url=https%3A%2F%2F", g.GetProperty("purl").GetString());
+        var main = doc.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("bom-ref").GetString();
+        var mainDeps = doc.RootElement.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == main)
+            .GetProperty("dependsOn").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Contains(g.GetProperty("bom-ref").GetString(), mainDeps);
+    }
+
+    [Fact]
     public void DpkgOutputIsReadIntoPackagesWithTheirDependencyNames()
     {
         var packages = ImageFacts.ParseDpkg(["zlib1g\t1:1.2.13.dfsg-1\tamd64\tlibc6 (>= 2.14)", "gcc-12\t12.2.0-14\tamd64\tcpp-12 (= 12.2.0-14), libgcc-s1 | libgcc1, binutils:amd64", ""]);

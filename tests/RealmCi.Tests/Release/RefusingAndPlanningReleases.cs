@@ -14,7 +14,8 @@ public class RefusingAndPlanningReleases : InTempFolder
         .Write("CMakeLists.txt", "project(MiniRealm)\n").Write("src/a.cc", "// a\n").Commit("one", tag: "v0.3.0");
 
     private HostRun Release(params string[] extra) => HostRun.Of(
-        ["--target=Release", $"--realm-source={Repo().Folder}", $"--matrix={FixtureMatrix}", $"--artifacts={Path.Combine(dir, "artifacts")}", .. extra]);
+        ["--target=Release", $"--realm-source={Repo().Folder}", .. extra.Any(e => e.StartsWith("--matrix=", StringComparison.Ordinal)) ? Array.Empty<string>() : [$"--matrix={FixtureMatrix}"],
+            $"--artifacts={Path.Combine(dir, "artifacts")}", .. extra]);
 
     [Fact]
     public void ADryRunPrintsTagCommitVersionConfigurationsAndFileNamesAndBuildsNothing()
@@ -29,6 +30,55 @@ public class RefusingAndPlanningReleases : InTempFolder
         Assert.Matches(@"\[debug-fake2 \(may be missing\)\]", run.Out);
         Assert.Contains("SHA256SUMS  manifest.json  release-notes.md", run.Out);
         Assert.False(Directory.Exists(Path.Combine(dir, "artifacts")));
+    }
+
+    [Theory]
+    [InlineData("--executor=host", "--executor=host: a release needs the Docker engine")]
+    [InlineData("--consumer=/nonexistent", "--consumer=/nonexistent: no CMakeLists.txt there")]
+    public void ADryRunRefusesWhatTheRealRunWould(string option, string refusal)
+    {
+        var run = Release("--tag=v0.3.0", "--config=release-local", option, "--dry-run");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(refusal, run.Err);
+        Assert.Single(run.Err.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData("--replace")] // the real run refuses it before building anything (no engine is needed to see that)
+    public void AnAllowMissingGlobThatMatchesNothingIsRefused(string mode)
+    {
+        var run = Release("--tag=v0.3.0", "--config=release-local", "--config=debug-fake2", "--allow-missing=debug-fake3*", mode);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --allow-missing=debug-fake3* matches none of the release's 2 configuration(s) (release-local, debug-fake2): check the glob", run.Err.Trim());
+    }
+
+    /// <summary>The fixture's matrix with dim4 needing an AMD GPU (this machine, CI's and the lent GPU machines have none).</summary>
+    private string GpuMatrix()
+    {
+        var text = File.ReadAllText(FixtureMatrix).Replace("      dim4: { cmake: { REALM_MAX_DIM: 4 } }", "      dim4: { cmake: { REALM_MAX_DIM: 4 }, requires: [gpu.amd] }");
+        Assert.Contains("gpu.amd", text);
+        var folder = Path.Combine(dir, "gpu-matrix");
+        Directory.CreateDirectory(Path.Combine(folder, "consumer"));
+        Directory.CreateDirectory(Path.Combine(folder, "downstream-patches"));
+        File.WriteAllText(Path.Combine(folder, "consumer", "CMakeLists.txt"), "project(Consumer)\n");
+        File.WriteAllText(Path.Combine(folder, "matrix.yaml"), text);
+        return Path.Combine(folder, "matrix.yaml");
+    }
+
+    [Fact]
+    public void AConfigurationWhoseGpuTestsCannotRunHereIsRefusedOrLeftOutWhenAllowedMissing()
+    {
+        var matrix = GpuMatrix();
+        var refused = Release("--tag=v0.3.0", "--config=release-local", "--config=release-local-dim4", $"--matrix={matrix}", "--dry-run");
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Equal("error: release-local-dim4: its GPU tests cannot run here (they need an AMD GPU and this host has none); a release ships only binaries tested on their GPU: "
+            + "run it on a host with that GPU, or pass --allow-missing=GLOB to release without them", refused.Err.Trim());
+
+        var allowed = Release("--tag=v0.3.0", "--config=release-local", "--config=release-local-dim4", $"--matrix={matrix}", "--allow-missing=*-dim4", "--dry-run");
+        Assert.True(allowed.ExitCode == 0, allowed.Err);
+        Assert.Contains("[release-local-dim4 (left out: its GPU tests cannot run here, they need an AMD GPU and this host has none)]", allowed.Out);
+        Assert.Matches(@"\[release-local\]", allowed.Out);
     }
 
     [Fact]
