@@ -67,6 +67,9 @@ public sealed record ConfigurationResult(
     /// <summary>Failed tests that were rerun (--rerun-failures): every attempt, flaky or failed.</summary>
     public IReadOnlyList<TestAttempts> Reruns { get; init; } = [];
 
+    /// <summary>The ABI check's verdict against the baseline (--abi-baseline); null without one.</summary>
+    public AbiVerdict? Abi { get; init; }
+
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 
