@@ -10,11 +10,10 @@ namespace RealmCi.Abi;
 /// </summary>
 public static class AbiCheck
 {
+    /// <summary>After the folder is cleared (its ABI files too, <see cref="AbiFiles.All"/>): the baseline's dump, when it has one.</summary>
     public static void Begin(AbiOptions? abi, string id, string folder)
     {
-        var target = Path.Combine(folder, AbiFiles.BaselineDump);
-        foreach (var file in AbiFiles.All) File.Delete(Path.Combine(folder, file));
-        if (abi?.BaselineDump(id) is { } dump && File.Exists(dump)) File.Copy(dump, target, overwrite: true);
+        if (abi?.BaselineDump(id) is { } dump && File.Exists(dump)) File.Copy(dump, Path.Combine(folder, AbiFiles.BaselineDump), overwrite: true);
     }
 
     public static (StepResult Step, AbiVerdict? Verdict) After(StepResult step, AbiOptions abi, string folder, string id, Action<string> log)

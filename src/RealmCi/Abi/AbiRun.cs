@@ -41,6 +41,8 @@ public static class AbiRun
             Coverage = false,
             Abi = baseline,
             ArtifactsArgument = Path.Combine(work, "artifacts"),
+            // Another commit under the same Id: its warnings neither fail it nor become the next run's warning baseline.
+            Warnings = options.Warnings with { Policy = Warnings.WarningPolicy.Report, Remember = false },
         };
         observer.Log($"ABI baseline {name}: building {selection.Configurations.Count} configuration(s) shared with -g in {clone.Path}");
         var recording = new RecordingObserver(observer, forwardSummary: false);
