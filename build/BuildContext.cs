@@ -164,6 +164,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             User = Host.User,
             RunId = Host.RunId,
             Warnings = Settings.Warnings,
+            Conditions = RealmCi.Matrix.FactConditions.Of(Matrix.Definition),
         };
     }
 

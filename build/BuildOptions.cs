@@ -43,7 +43,7 @@ public static class BuildOptions
         new("explain", "ID", "Explain why a configuration is or isn't selected", Targets: ["Matrix"]),
         new("define", "KEY=VALUE", "Extra CMake definition for every selected configuration (repeatable)", Repeatable: true, Targets: Defining),
         new("env", "KEY=VALUE", "Extra environment variable for every step (repeatable)", Repeatable: true, Targets: Defining),
-        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a clone with history and tags)", Targets: WithSource),
+        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a clone with history and tags); Matrix --explain: the checkout whose facts decide conditional overrides", Targets: [.. WithSource, "Matrix"]),
         new("realm-ref", "REF", "Branch or tag to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("realm-repository", "URL", "Repository to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("artifacts", "DIR", "Results folder (default: cake.config [RealmCi] Artifacts, else artifacts)", Targets: Writing),
@@ -81,6 +81,7 @@ public static class BuildOptions
         new("downstream-source", "NAME=PATH", "The downstream's source (a checkout or bare repository holding its pinned ref, or a plain folder), repeatable; else a clone", Repeatable: true, Targets: ["Canary"]),
         new("warnings", "POLICY", "report (default) or fail: what a compiler warning (file, line, flag) not in the baseline does", Targets: ["Build", "Test"]),
         new("warnings-baseline", "FILE", "The warnings to compare with (default: the previous full build of the same configuration)", Targets: ["Build", "Test"]),
+        new("abi-baseline", "REF", "Check the shared library's ABI against REF (a commit, tag or branch of the source): each configuration built shared with -g, REF built the same way from a clone; the verdict and abi-report.html in each configuration's folder; incompatible fails it", Targets: ["Build", "Test"]),
         new("coverage", "", "Build with gcc's coverage instrumentation; gcovr's JSON, HTML and Cobertura XML and realm-ci's coverage.md in each configuration's folder (Canary: and coverage-lost.md)", IsFlag: true, Targets: ["Test", "Canary"]),
     ];
 }

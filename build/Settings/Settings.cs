@@ -136,6 +136,9 @@ public sealed record Settings
     /// <summary>--warnings=report|fail and --warnings-baseline=FILE: the compiler-warning check after each build.</summary>
     public RealmCi.Warnings.WarningOptions Warnings { get; init; } = RealmCi.Warnings.WarningOptions.Default;
 
+    /// <summary>--abi-baseline=REF: build the baseline at REF, then check the ABI of the selection's shared library against it.</summary>
+    public string? AbiBaseline { get; init; }
+
     /// <summary>--coverage (Test, Canary): gcc coverage instrumentation and gcovr reports.</summary>
     public bool Coverage { get; init; }
 }

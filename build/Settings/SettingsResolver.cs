@@ -92,6 +92,7 @@ public static class SettingsResolver
             Warnings = new(s.Choice("warnings", null, RealmCi.Warnings.WarningPolicy.Report,
                 new() { ["report"] = RealmCi.Warnings.WarningPolicy.Report, ["fail"] = RealmCi.Warnings.WarningPolicy.Fail }, "report or fail"),
                 s.Path("warnings-baseline", null)),
+            AbiBaseline = s.Text("abi-baseline", null),
         };
         if (settings.Profiles.Length > 1 && settings.Target != "Ci")
             s.Problem($"--profile is given {settings.Profiles.Length} times; only the Ci target takes several");

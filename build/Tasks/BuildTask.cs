@@ -22,7 +22,10 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         var options = await context.PipelineAsync(runTests);
         if (runTests) options = options with { History = context.Settings.History }; // the Test target's outcomes (Bisect's old commits never)
         selection = BuildContext.AsBuilt(selection, options);
+        var observer = context.RunObserver();
+        if (context.Settings.AbiBaseline is { } baseline) // the baseline's build first, then the selection compares with it
+            (selection, options) = await RealmCi.Abi.AbiRun.PrepareAsync(baseline, selection, options, matrix.Definition.Abi, () => context.Engine, observer, context.Cancellation);
         if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
-        return await Pipeline.RunAsync(selection, options, () => context.Engine, context.RunObserver(), context.Cancellation);
+        return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }
 }

@@ -16,5 +16,13 @@ public sealed class MatrixTask : FrostingTask<BuildContext>
         var options = context.Format == ListingFormat.Table || context.Explain is not null || context.Settings.OnlyAvailable
             ? await context.SelectionWithOfferAsync(matrix.Definition) : context.Selection;
         MatrixListing.Run(matrix, options, context.Format, context.Explain, context.Output, context.StandardOutput);
+        if (context.Explain is { } explained && matrix.ById.ContainsKey(explained))
+        {
+            // Conditional overrides: which fact of the source decided (--realm-source given), else how each fact is read.
+            var conditions = FactConditions.Of(matrix.Definition);
+            var source = context.Settings.RealmSource;
+            var facts = conditions.IsEmpty || source is null ? null : conditions.Read(RealmCi.Execution.SourceLocator.ProjectFolder(source, matrix.Definition.Source));
+            foreach (var line in conditions.Explain(explained, facts)) Spectre.Console.AnsiConsoleExtensions.WriteLine(context.Output, line, Spectre.Console.Style.Plain);
+        }
     }
 }

@@ -18,7 +18,8 @@ public sealed class ResultCache(string cache)
 {
     /// <summary>The files of a configuration's folder an entry keeps.</summary>
     public static readonly IReadOnlyList<string> Kept =
-        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"];
+        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "abi.log", "Dockerfile", "reproduce.sh",
+         "abi.dump", "abi-baseline.dump", "abi-report.html", "abi-report.xml", "abi-symbols.txt"]; // the ABI check's (Abi.AbiFiles): a cached baseline still gives its dump
 
     private string Root => new CacheLayout(cache).Results;
 

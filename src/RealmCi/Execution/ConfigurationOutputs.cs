@@ -12,7 +12,7 @@ namespace RealmCi.Execution;
 internal static class ConfigurationOutputs
 {
     public static readonly string[] Files =
-        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"];
+        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "abi.log", "Dockerfile", "reproduce.sh", .. Abi.AbiFiles.All];
 
     public static void Clear(string folder)
     {

@@ -27,6 +27,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
         Directory.CreateDirectory(folder);
         ConfigurationOutputs.Clear(folder);
+        Abi.AbiCheck.Begin(options.Abi, c.Id, folder);
         var ccache = new CacheLayout(options.Cache).Ccache;
         Directory.CreateDirectory(ccache);
 
@@ -35,6 +36,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         var results = new List<StepResult>();
         IReadOnlyList<TestCaseResult> tests = [];
         IReadOnlyList<TestAttempts> reruns = [];
+        AbiVerdict? abi = null;
         string? image = null, key = null, unavailable = null;
         StepPlan? plan = null;
         var executorKind = engine is null ? "host" : "docker";
@@ -91,6 +93,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 var result = await steps.RunAsync(step, append: false, cancellation);
                 if (step.Kind == StepKind.Build)
                     result = Warnings.WarningCheck.After(result, steps.LogPath(StepKind.Build), layout.Paths, folder, c.Id, options.Cache, options.Warnings, fullBuild, observer.Log);
+                if (step.Kind == StepKind.Abi) (result, abi) = Abi.AbiCheck.After(result, options.Abi!, folder, c.Id, observer.Log);
                 results.Add(result);
                 if (result.Status != StepStatus.Passed) return Finish();
             }
@@ -126,6 +129,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 CacheKey = key,
                 RunId = options.RunId,
             };
+            if (options.Abi is { Compares: true } check) result = result with { Abi = Abi.AbiCheck.Read(check, hit.Folder, folder) }; // a cached pass: the entry's report
             ConfigurationOutputs.WriteCached(folder, hit, result, plan, options.RunTests);
             return result;
         }
@@ -142,6 +146,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 RunId = options.RunId,
                 Reason = unavailable,
                 Reruns = reruns,
+                Abi = abi,
             };
             result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
             result = Flakiness.HistoryRecorder.Apply(result, options.History, new Flakiness.HistoryStore(options.Cache), DateTimeOffset.UtcNow); // notes only

@@ -27,6 +27,14 @@ public static class Pipeline
             observer.Log($"the selection is empty ({selection.Source}): nothing to run");
             return ExitCodes.EmptySelection;
         }
+        if (!options.Conditions.IsEmpty)
+        {
+            // Facts read from this source decide the conditional overrides (each source its own: an ABI baseline, a bisection candidate).
+            var facts = options.Conditions.Read(options.SourceSubdir is { } sub ? Path.Combine(options.Source, sub) : options.Source);
+            foreach (var fact in facts.Values.OrderBy(f => f.Fact.Name, StringComparer.Ordinal)) observer.Log(fact.Describe());
+            selection = options.Conditions.Apply(selection, facts, Facets.Empty with { Cmake = options.CommandLineDefines, Env = options.CommandLineEnv });
+            configurations = selection.Configurations;
+        }
         var engine = await ChooseEngineAsync(options.Executor, connect, observer.Log, cancellation);
         if (engine is not null) await OrphanSweeper.SweepAsync(engine, observer.Log, cancellation);
 

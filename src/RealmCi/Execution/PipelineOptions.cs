@@ -71,6 +71,12 @@ public sealed record PipelineOptions
     /// <summary>--coverage: configurations built with gcc's coverage instrumentation (<see cref="CodeCoverage.CoverageBuild"/>); a coverage step after the tests writes gcovr's reports.</summary>
     public bool Coverage { get; init; }
 
+    /// <summary>--abi-baseline: configurations built shared with -g (<see cref="Abi.AbiBuild"/>), an ABI step after install dumps (and with a baseline compares) the library.</summary>
+    public Abi.AbiOptions? Abi { get; init; }
+
+    /// <summary>The matrix's conditions on facts read from the source (<c>facts:</c>, overrides with <c>when:</c>): applied to the selection when the run starts, with this source's facts.</summary>
+    public Matrix.FactConditions Conditions { get; init; } = Matrix.FactConditions.None;
+
     /// <summary>The target the reproduce command names (null: Test or Build, from <see cref="RunTests"/>).</summary>
     public string? ReproduceTarget { get; init; }
 

@@ -28,6 +28,7 @@ public static class ReproduceCommand
         if (options.FromPack is { } pack) args.Add($"--from-pack={pack}");
         else if (options.Pack) args.Add("--pack");
         if (options.Coverage) args.Add("--coverage");
+        if (options.Abi?.Reference is { } baseline) args.Add($"--abi-baseline={baseline}");
         if (force) args.Add("--force");
         return args;
     }

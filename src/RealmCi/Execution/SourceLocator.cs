@@ -50,6 +50,10 @@ public static class SourceLocator
     /// the project pattern (or none of the project's subfolders has a CMakeLists.txt, or there is
     /// no pattern), else the first such subfolder.
     /// </summary>
+    /// <summary>The CMake project's folder in a given checkout (its top, or Legion's realm/), without the version check: for reading facts.</summary>
+    public static string ProjectFolder(string given, ProjectSource project) =>
+        Inspect(Path.GetFullPath(given), "given", project) is { Subdir: { } sub } tree ? Path.Combine(tree.Root, sub) : Path.GetFullPath(given);
+
     internal static SourceTree Inspect(string root, string origin, ProjectSource project)
     {
         if (!Directory.Exists(root))

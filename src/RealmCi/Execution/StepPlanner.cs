@@ -37,6 +37,7 @@ public static class StepPlanner
                 Step(StepKind.Test, CMakeCommands.Test(c, at, testDir, parallel, tests.ExcludedLabels), onlyWithTests: true, tests),
                 .. options.Coverage ? [Step(StepKind.Coverage, CodeCoverage.CoverageBuild.Gcovr(at), onlyWithTests: true)] : Array.Empty<PlannedStep>(),
                 Step(StepKind.Install, CMakeCommands.Install(at)),
+                .. options.Abi is { } abi ? [Step(StepKind.Abi, Abi.AbiBuild.Command(abi, at))] : Array.Empty<PlannedStep>(),
             ]);
     }
 

@@ -7,7 +7,8 @@ namespace RealmCi.Matrix;
 /// Resolves the settings of one configuration, in the one documented order (later wins):
 /// built-in defaults → the file's <c>defaults</c> → each axis value, in axis order → the
 /// include that added or extended the row → overrides whose Id glob matches, in file order →
-/// the command line (<c>--define</c>, <c>--env</c>).
+/// the command line (<c>--define</c>, <c>--env</c>). Overrides with a <c>when:</c> wait for the
+/// source's facts (<see cref="FactConditions"/>), which apply them below the command line.
 /// </summary>
 public static class ConfigurationResolver
 {
@@ -28,7 +29,7 @@ public static class ConfigurationResolver
             settings = settings.Then(definition.Axes[a].Values[row.Values[a]].Facets);
         if (row.Included is not null) settings = settings.Then(row.Included);
         foreach (var o in definition.Overrides)
-            if (Glob.Matches(o.Match, row.Id)) settings = settings.Then(o.Facets);
+            if (o.When.IsEmpty && Glob.Matches(o.Match, row.Id)) settings = settings.Then(o.Facets);
         settings = settings.Then(commandLine);
 
         var baseName = settings.Base;

@@ -14,7 +14,7 @@ namespace RealmCi.Matrix;
 public static partial class MatrixLoader
 {
     internal static readonly string[] TopKeys =
-        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "signatures", "downstreams"];
+        ["version", "project", "default-profile", "bases", "sources", "defaults", "axes", "exclude", "include", "constraints", "profiles", "overrides", "quarantine", "source", "signatures", "downstreams", "abi", "facts"];
 
     internal static readonly string[] FacetKeys = ["description", "cmake", "env", "packages", "base", "run", "container", "test", "requires", "sources", "targets"];
     internal static readonly string[] ContainerKeys = ["gpus", "shm-size"];
@@ -24,7 +24,7 @@ public static partial class MatrixLoader
     internal static readonly string[] BootstrapKeys = ["suite", "mirror", "variant", "components"];
     internal static readonly string[] ConstraintKeys = ["when", "require", "forbid", "reason"];
     internal static readonly string[] ProfileKeys = ["description", "strategy", "where", "select", "skip", "configs"];
-    internal static readonly string[] OverrideKeys = ["match", .. FacetKeys];
+    internal static readonly string[] OverrideKeys = ["match", "when", .. FacetKeys];
     internal static readonly string[] PackageManagers = ["apt"];
 
     /// <summary>Words an axis may not be named, because rules mix axis names with these keys.</summary>
@@ -73,7 +73,8 @@ public static partial class MatrixLoader
         var constraints = top.TryGetValue("constraints", out var co) ? context.Constraints(co) : [];
         var includes = top.TryGetValue("include", out var inc) ? context.Includes(inc) : [];
         var profiles = top.TryGetValue("profiles", out var pr) ? context.Profiles(pr) : ImmutableDictionary<string, Profile>.Empty;
-        var overrides = top.TryGetValue("overrides", out var ov) ? ReadOverrides(r, ov) : [];
+        var facts = top.TryGetValue("facts", out var fa) ? ReadFacts(r, fa) : ImmutableDictionary<string, SourceFact>.Empty;
+        var overrides = top.TryGetValue("overrides", out var ov) ? ReadOverrides(r, ov, facts) : [];
 
         string? defaultProfile = null;
         if (top.TryGetValue("default-profile", out var dp) && r.Scalar(dp, "default-profile") is { } name)
@@ -87,6 +88,7 @@ public static partial class MatrixLoader
         var quarantine = top.TryGetValue("quarantine", out var qu) ? ReadQuarantine(r, qu) : Quarantine.Empty;
         var signatures = top.TryGetValue("signatures", out var si) ? ReadSignatures(r, si) : FailureSignatures.Empty;
         var downstreams = top.TryGetValue("downstreams", out var ds) ? ReadDownstreams(r, ds) : ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
+        var abi = top.TryGetValue("abi", out var ab) ? ReadAbi(r, ab) : null;
 
         CheckBaseReferences(r, bases, defaults, axes, includes, overrides);
         CheckSourceReferences(r, declared, defaults, axes, includes, overrides);
@@ -97,6 +99,8 @@ public static partial class MatrixLoader
             Source = source,
             Signatures = signatures,
             Downstreams = downstreams,
+            Abi = abi,
+            Facts = facts,
         };
     }
 
@@ -147,7 +151,7 @@ public static partial class MatrixLoader
         return axes.ToImmutable();
     }
 
-    private static ImmutableArray<Override> ReadOverrides(YamlReader r, YamlNode node)
+    private static ImmutableArray<Override> ReadOverrides(YamlReader r, YamlNode node, ImmutableDictionary<string, SourceFact> facts)
     {
         if (node is not YamlSequenceNode list) { r.Error(node, "overrides must be a list"); return []; }
         var result = ImmutableArray.CreateBuilder<Override>();
@@ -158,7 +162,8 @@ public static partial class MatrixLoader
             if (match.Value is null) { r.Error(item, "an override needs 'match: ID-GLOB'"); continue; }
             var pattern = r.Scalar(match.Value, "match");
             var facets = ReadFacets(r, item, "an override", OverrideKeys, skipUnknown: true);
-            if (pattern is not null) result.Add(new Override(pattern, facets, r.At(item)));
+            var when = fields.FirstOrDefault(f => f.Key == "when") is { Value: { } w } ? ReadWhen(r, w, facts) : ImmutableDictionary<string, bool>.Empty;
+            if (pattern is not null) result.Add(new Override(pattern, facets, r.At(item)) { When = when });
         }
         return result.ToImmutable();
     }

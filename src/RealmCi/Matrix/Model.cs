@@ -64,8 +64,12 @@ public sealed record Constraint(RowPattern When, RowPattern? Require, RowPattern
 /// <summary>Adds one row (or extends it when present) with extra facets. Not subject to exclude rules.</summary>
 public sealed record IncludeRule(int[] Row, Facets Facets, SourceSpan Where);
 
-/// <summary>Extra facets for every configuration whose Id matches <see cref="Match"/>.</summary>
-public sealed record Override(string Match, Facets Facets, SourceSpan Where);
+/// <summary>Extra facets for every configuration whose Id matches <see cref="Match"/> (and, with <see cref="When"/>, whose source's facts hold).</summary>
+public sealed record Override(string Match, Facets Facets, SourceSpan Where)
+{
+    /// <summary><c>when: { FACT: true|false }</c>: facts read from the source (<c>facts:</c>), all of which must have these values; empty: unconditional.</summary>
+    public ImmutableDictionary<string, bool> When { get; init; } = ImmutableDictionary<string, bool>.Empty;
+}
 
 public enum CoverageStrategy
 {
@@ -120,4 +124,10 @@ public sealed record MatrixDefinition(
 
     /// <summary>Projects built against the Realm under test by the Canary target (<c>downstreams:</c>), by name.</summary>
     public ImmutableDictionary<string, Downstream.DownstreamProject> Downstreams { get; init; } = ImmutableDictionary<string, Downstream.DownstreamProject>.Empty;
+
+    /// <summary>The shared library the ABI check compares (<c>abi:</c>); null: none.</summary>
+    public AbiLibrary? Abi { get; init; }
+
+    /// <summary>Facts read from the source that conditional overrides name (<c>facts:</c>), by name.</summary>
+    public ImmutableDictionary<string, SourceFact> Facts { get; init; } = ImmutableDictionary<string, SourceFact>.Empty;
 }

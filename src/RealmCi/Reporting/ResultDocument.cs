@@ -31,7 +31,13 @@ public sealed record ResultDocument(
 
     /// <summary>Failed tests that were rerun: every attempt, and whether the test was flaky or failed every time.</summary>
     public IReadOnlyList<Results.TestAttempts>? Reruns { get; init; }
+
+    /// <summary>The ABI check against the baseline (--abi-baseline): verdict, removed and changed symbols, the HTML report.</summary>
+    public AbiDocument? Abi { get; init; }
 }
+
+/// <summary>result.json's <c>abi</c>: <c>verdict</c> is compatible or incompatible.</summary>
+public sealed record AbiDocument(string Baseline, string Verdict, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed, string Report);
 
 public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnlyList<string> Failures, IReadOnlyList<SkipDocument> Skips)
 {

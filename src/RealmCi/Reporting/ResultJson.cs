@@ -63,6 +63,7 @@ public static class ResultJson
             CachedFrom = r.CachedFrom,
             KnownFailures = r.Known.Count == 0 ? null : r.Known,
             Reruns = r.Reruns.Count == 0 ? null : r.Reruns,
+            Abi = r.Abi is { } a ? new AbiDocument(a.Baseline, a.Verdict, a.Removed, a.Changed, a.Report) : null,
         };
     }
 }

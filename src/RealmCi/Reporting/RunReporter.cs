@@ -124,6 +124,8 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         StepKind.Configure => "configuring",
         StepKind.Build => "building",
         StepKind.Test => "testing",
+        StepKind.Coverage => "measuring coverage",
+        StepKind.Abi => "checking the ABI",
         _ => "installing",
     };
 

@@ -128,6 +128,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     /// </summary>
     internal static IEnumerable<string> TestNotes(ConfigurationResult r)
     {
+        if (r.Abi is { } abi) yield return $"ABI {r.Id}: {abi.Describe()}"; // --abi-baseline: the verdict, with the broken symbols by name
         if (r.Tests.Count == 0) yield break;
         var tally = TestTally.Of(r.Tests);
         if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";

@@ -70,6 +70,9 @@ public sealed record ConfigurationResult(
     /// <summary>The history's record (last runs on this cache) of each test that failed or was flaky in this run; notes only.</summary>
     public IReadOnlyList<TestRecord> History { get; init; } = [];
 
+    /// <summary>The ABI check's verdict against the baseline (--abi-baseline); null without one.</summary>
+    public AbiVerdict? Abi { get; init; }
+
     /// <summary>Passed now, or passed earlier with the same inputs.</summary>
     public bool Succeeded => Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached;
 

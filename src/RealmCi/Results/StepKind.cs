@@ -1,4 +1,4 @@
 namespace RealmCi.Results;
 
-/// <summary>The steps of a configuration (see Execution's StepPlan for their commands and order; Coverage, with --coverage, runs after Test).</summary>
-public enum StepKind { Image, Configure, Build, Test, Install, Coverage }
+/// <summary>The steps of a configuration (see Execution's StepPlan for their commands and order; Coverage, with --coverage, runs after Test; Abi, with --abi-baseline, after Install).</summary>
+public enum StepKind { Image, Configure, Build, Test, Install, Coverage, Abi }

@@ -9,6 +9,9 @@ public enum WarningPolicy { Report, Fail }
 /// <summary>The warning check's settings: the policy, and a committed baseline file (else the previous full build of the same configuration).</summary>
 public sealed record WarningOptions(WarningPolicy Policy = WarningPolicy.Report, string? Baseline = null)
 {
+    /// <summary>Whether a full build becomes the next run's baseline; false for a build of another commit (an ABI baseline) under the same Id.</summary>
+    public bool Remember { get; init; } = true;
+
     public static readonly WarningOptions Default = new();
 }
 
@@ -37,7 +40,7 @@ public static class WarningCheck
         var added = WarningBaseline.New(current, baseline);
         var fails = options.Policy == WarningPolicy.Fail && added.Count > 0;
         // A run that fails on new warnings does not make them the baseline: a rerun fails again.
-        if (fullBuild && !fails) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build");
+        if (fullBuild && !fails && options.Remember) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build");
         if (baseline is null)
         {
             log($"{configurationId}: {current.Count} compiler warning(s); no baseline yet ({kind}{(fullBuild ? ": the next run compares with this one" : "")})");

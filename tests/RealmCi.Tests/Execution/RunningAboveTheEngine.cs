@@ -52,6 +52,32 @@ public sealed class RunningAboveTheEngine : InTempFolder
     private static JsonElement Summary(PipelineOptions o) => JsonDocument.Parse(File.ReadAllText(Path.Combine(o.Artifacts, "summary.json"))).RootElement;
 
     [Fact]
+    public async Task TheSourcesFactsDecideAConditionalOverrideWhenTheRunStarts()
+    {
+        var matrix = Yaml.Open(Text + """
+            facts:
+              docs-option: { file: CMakeLists.txt, pattern: 'option\(REALM_BUILD_DOCS' }
+            overrides:
+              - { match: "*", when: { docs-option: true }, cmake: { REALM_BUILD_DOCS: "OFF" } }
+
+            """);
+        var selection = Selector.Select(matrix, new SelectionOptions { Configs = ["deb-one"] });
+        var options = Options("facts") with { Conditions = FactConditions.Of(matrix.Definition) };
+        string Configure(FakeEngine e) => string.Join(" ", e.Ran.First(s => s.Command.Contains("-S")).Command);
+
+        var without = Engine();
+        Assert.Equal(0, await Run(selection, options, without)); // the source's CMakeLists.txt has no such option
+        Assert.DoesNotContain("REALM_BUILD_DOCS", Configure(without));
+
+        File.AppendAllText(Path.Combine(options.Source, "CMakeLists.txt"), "option(REALM_BUILD_DOCS \"docs\" ON)\n");
+        var with = Engine();
+        var observer = new RecordingObserver();
+        Assert.Equal(0, await Run(selection, options with { Artifacts = Path.Combine(dir, "facts2") }, with, observer));
+        Assert.Contains("-DREALM_BUILD_DOCS=OFF", Configure(with));
+        Assert.Contains("fact docs-option is true (CMakeLists.txt:2: option(REALM_BUILD_DOCS \"docs\" ON))", observer.Lines);
+    }
+
+    [Fact]
     public async Task ACachedRerunIntoAFreshArtifactsFolderWritesTheResultsFilesThere()
     {
         var engine = Engine();

@@ -88,6 +88,16 @@ public sealed class ComparingCompilerWarnings : InTempFolder
     }
 
     [Fact]
+    public void ABuildOfAnotherCommitUnderTheSameIdIsNoBaseline()
+    {
+        Check("/src/a.cc:1:1: warning: old [-Wold]\n", new());
+        // An ABI baseline's full build (another commit, same Id) with a warning of its own: not remembered.
+        Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new() { Remember = false });
+        Assert.DoesNotContain("b.cc", File.ReadAllText(WarningBaseline.PreviousRun(Path.Combine(dir, "cache"), "gcc12-release-local-cpu")));
+        Assert.Equal(StepStatus.Failed, Check("/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail)).Status);
+    }
+
+    [Fact]
     public void ACommittedBaselineIsUsedAndAMissingOneIsSaidSo()
     {
         var committed = Path.Combine(dir, "warnings-baseline.txt");

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using RealmCi.Matrix;
+
+namespace RealmCi.Tests.Matrix;
+
+/// <summary>
+/// Conditions on facts read from the source: a fact is a pattern in a project file (read from a real
+/// file here), a conditional override (<c>when:</c>) waits for the source and applies below the
+/// command line, and --explain cites the file and line that decided. The real pair: Realm's
+/// Nov-2025 CMakeLists.txt defines REALM_BUILD_DOCS (line 134), Legion 25.06's realm/ does not.
+/// </summary>
+public class ConditioningOnSourceFacts : InTempFolder
+{
+    private const string Matrix = Yaml.Small + """
+        facts:
+          docs-option: { file: CMakeLists.txt, pattern: '^\s*option\s*\(\s*REALM_BUILD_DOCS\b' }
+        overrides:
+          - { match: "*", cmake: { ALWAYS: "1" } }
+          - { match: "a1-*", when: { docs-option: true }, cmake: { REALM_BUILD_DOCS: "OFF", ALWAYS: "2" } }
+
+        """;
+
+    private const string November = "project(Realm)\noption(REALM_BUILD_TESTS \"Build tests\" ON)\n  option(REALM_BUILD_DOCS \"Build documentation\" ${PROJECT_IS_TOPLEVEL})\n";
+    private const string July = "project(Realm)\noption(REALM_BUILD_TESTS \"Build tests\" ON)\n";
+
+    private ImmutableDictionary<string, FactValue> Facts(ExpandedMatrix m, string cmakeLists)
+    {
+        File.WriteAllText(Path.Combine(dir, "CMakeLists.txt"), cmakeLists);
+        return FactConditions.Of(m.Definition).Read(dir);
+    }
+
+    [Fact]
+    public void AFactHoldsWhenItsPatternMatchesAndNamesTheLine()
+    {
+        var m = Yaml.Open(Matrix);
+        var nov = Assert.Single(Facts(m, November)).Value;
+        Assert.True(nov.Holds);
+        Assert.Equal("fact docs-option is true (CMakeLists.txt:3: option(REALM_BUILD_DOCS \"Build documentation\" ${PROJECT_IS_TOPLEVEL}))", nov.Describe());
+        var jul = Assert.Single(Facts(m, July)).Value;
+        Assert.Equal("fact docs-option is false (CMakeLists.txt: no line matches)", jul.Describe());
+        File.Delete(Path.Combine(dir, "CMakeLists.txt"));
+        Assert.Equal("CMakeLists.txt: no such file", FactConditions.Of(m.Definition).Read(dir)["docs-option"].Evidence);
+    }
+
+    [Fact]
+    public void AConditionalOverrideAppliesOnlyWhereItsFactHoldsAndTheCommandLineStillWins()
+    {
+        var commandLine = Facets.Empty with { Cmake = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("ALWAYS", "cli")]) };
+        var m = Yaml.Open(Matrix);
+        var a1 = Selector.Select(m, new SelectionOptions { Configs = ["a1-b1"] }).Configurations[0];
+        Assert.Equal("1", a1.Settings.Cmake["ALWAYS"]); // expanded without the source: only the unconditional override
+        Assert.False(a1.Settings.Cmake.ContainsKey("REALM_BUILD_DOCS"));
+        var conditions = FactConditions.Of(m.Definition);
+
+        var nov = conditions.Apply(a1, Facts(m, November), Facets.Empty);
+        Assert.Equal(("OFF", "2"), (nov.Settings.Cmake["REALM_BUILD_DOCS"], nov.Settings.Cmake["ALWAYS"]));
+        Assert.Equal("cli", conditions.Apply(a1 with { Settings = a1.Settings.Then(commandLine) }, Facts(m, November), commandLine).Settings.Cmake["ALWAYS"]);
+        Assert.Same(a1, conditions.Apply(a1, Facts(m, July), Facets.Empty));
+        var a2 = Selector.Select(m, new SelectionOptions { Configs = ["a2-b1"] }).Configurations[0];
+        Assert.Same(a2, conditions.Apply(a2, Facts(m, November), Facets.Empty)); // the glob still counts
+    }
+
+    [Fact]
+    public void ExplainSaysWhichFactDecidedOrHowItWouldBeRead()
+    {
+        var m = Yaml.Open(Matrix);
+        var conditions = FactConditions.Of(m.Definition);
+        Assert.Equal([
+            "  conditional override at m.yaml:9:5 (-DALWAYS=2 -DREALM_BUILD_DOCS=OFF): applied:",
+            "    when docs-option is true: fact docs-option is true (CMakeLists.txt:3: option(REALM_BUILD_DOCS \"Build documentation\" ${PROJECT_IS_TOPLEVEL}))",
+        ], conditions.Explain("a1-b1", Facts(m, November)));
+        Assert.Equal([
+            "  conditional override at m.yaml:9:5 (-DALWAYS=2 -DREALM_BUILD_DOCS=OFF): not applied:",
+            "    when docs-option is true: fact docs-option is false (CMakeLists.txt: no line matches) — decides: not applied",
+        ], conditions.Explain("a1-b1", Facts(m, July)));
+        Assert.Equal([
+            "  conditional override at m.yaml:9:5 (-DALWAYS=2 -DREALM_BUILD_DOCS=OFF): decided by facts of the source (give --realm-source=PATH to read them):",
+            @"    when docs-option is true: CMakeLists.txt matches '^\s*option\s*\(\s*REALM_BUILD_DOCS\b'",
+        ], conditions.Explain("a1-b1", null));
+        Assert.Empty(conditions.Explain("a2-b1", null));
+    }
+
+    [Fact]
+    public void AnUndeclaredFactAndABadValueAreReportedWhereTheyStand()
+    {
+        var errors = Yaml.Errors(Yaml.Small + """
+            facts:
+              docs-option: { file: CMakeLists.txt, pattern: 'x' }
+            overrides:
+              - { match: "*", when: { docs-opton: true }, cmake: { A: "1" } }
+              - { match: "*", when: { docs-option: maybe }, cmake: { A: "1" } }
+
+            """);
+        Assert.Equal([
+            "m.yaml:8:27: when: 'docs-opton' is not a fact of this file (facts:) (did you mean 'docs-option'?)",
+            "m.yaml:9:40: when: docs-option takes true or false",
+        ], errors.Select(e => e.ToString()));
+        Assert.StartsWith("m.yaml:6:", Assert.Single(Yaml.Errors(Yaml.Small + "facts:\n  x: { file: /etc/passwd, pattern: 'x' }\n")).ToString());
+    }
+
+    [Fact]
+    public void TheRealmMatrixSetsEveryOptionOnlySomeVersionsDefine()
+    {
+        var facts = Yaml.Open(File.ReadAllText(Yaml.RealmMatrixPath)).Definition.Facts;
+        Assert.Equal(["aio-option", "docs-option"], facts.Keys.Order(StringComparer.Ordinal));
+    }
+}
