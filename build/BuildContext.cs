@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using Cake.Core;
 using RealmCi.Containers;

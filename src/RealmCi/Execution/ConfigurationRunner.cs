@@ -37,7 +37,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         IReadOnlyList<TestAttempts> reruns = [];
         string? image = null, key = null, unavailable = null;
         StepPlan? plan = null;
-        var executorKind = engine is null ? "host" : "docker";
+        var executorKind = engine is null ? ExecutorKind.Host : ExecutorKind.Docker;
         var current = StepKind.Image;
         try
         {
