@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using Cake.Core;
 using RealmCi.Containers;
@@ -17,7 +18,7 @@ namespace RealmCi.Build;
 public sealed class BuildContext : CakeContextAdapter, IDisposable
 {
     private ExpandedMatrix? matrix;
-    private DockerEngine? engine;
+    private readonly Lazy<DockerEngine> engine;
     private Task<IContainerEngine?>? reachable;
     private RealmCi.Sources.SourceCache? sources;
 
@@ -29,6 +30,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
         Cancellation = cancellation;
         Output = output;
         StandardOutput = standardOutput;
+        engine = new(() => new DockerEngine(Host.EngineEndpoint), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every setting of this run.</summary>
@@ -59,7 +61,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
     /// <summary>The same client in its housekeeping role (the Clean target).</summary>
     public IImageCleaner Cleaner => Docker;
 
-    private DockerEngine Docker => engine ??= new DockerEngine(Host.EngineEndpoint);
+    private DockerEngine Docker => engine.Value;
 
     public ListingFormat Format => Settings.Format;
 
@@ -99,8 +101,11 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
 
     public bool Pull => Settings.Pull;
 
-    /// <summary>The engine when it answers a ping (asked once per run), else null.</summary>
-    public Task<IContainerEngine?> ReachableEngineAsync() => reachable ??= PingAsync();
+    /// <summary>
+    /// The engine when it answers a ping (asked once per run, on a pool thread: a caller may start it
+    /// and parse the matrix meanwhile), else null.
+    /// </summary>
+    public Task<IContainerEngine?> ReachableEngineAsync() => reachable ??= Task.Run(PingAsync, Cancellation);
 
     private async Task<IContainerEngine?> PingAsync()
     {
@@ -185,5 +190,8 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
         AllowMissing = Settings.AllowMissing,
     };
 
-    public void Dispose() => engine?.Dispose();
+    public void Dispose()
+    {
+        if (engine.IsValueCreated) engine.Value.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using System.Collections.Immutable;
 using RealmCi.Execution;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using System.Collections.Immutable;
 using RealmCi.Errors;
@@ -49,7 +50,7 @@ public static class SettingsResolver
             ArtifactsGiven = inputs.Arguments.Contains("artifacts"),
             Cache = s.Path(null, "Cache") ?? s.DefaultCache(),
             Executor = s.Choice("executor", "Executor", ExecutorKind.Auto,
-                new() { ["auto"] = ExecutorKind.Auto, ["docker"] = ExecutorKind.Docker, ["host"] = ExecutorKind.Host }, "auto, docker or host"),
+                new(ExecutorKinds.ByName), "auto, docker or host"),
             Pull = s.Choice("pull", "Pull", true, new() { ["missing"] = true, ["never"] = false }, "missing or never"),
             Jobs = s.Number("jobs", 1),
             Parallel = s.Number("parallel", 1),

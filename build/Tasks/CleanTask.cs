@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Build.Host;
 using RealmCi.Execution;
 using RealmCi.Housekeeping;

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using RealmCi.Build.Host;
 using RealmCi.Matrix;
@@ -10,10 +11,14 @@ public sealed class MatrixTask : FrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        // Tables and --explain show availability on this host; JSON (for CI generation) stays host-independent unless --only-available asks.
+        var offered = context.Format == ListingFormat.Table || context.Explain is not null || context.Settings.OnlyAvailable;
+        // The engine's first answer (a read-only ping) is asked on the other core while the matrix is parsed; a bad file or a
+        // mistyped --explain Id still fails first, and the answer is then never used.
+        if (offered && context.Explain is null && context.Executor != RealmCi.Results.ExecutorKind.Host) _ = context.ReachableEngineAsync();
         var matrix = context.Matrix;
         if (context.Explain is { } id) Explainer.CheckId(matrix, id); // a mistyped Id is exit 2, before the host is probed
-        // Tables and --explain show availability on this host; JSON (for CI generation) stays host-independent unless --only-available asks.
-        var options = context.Format == ListingFormat.Table || context.Explain is not null || context.Settings.OnlyAvailable
+        var options = offered
             ? await context.SelectionWithOfferAsync(matrix.Definition) : context.Selection;
         MatrixListing.Run(matrix, options, context.Format, context.Explain, context.Output, context.StandardOutput);
         if (context.Explain is { } explained && matrix.ById.ContainsKey(explained))

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Execution;

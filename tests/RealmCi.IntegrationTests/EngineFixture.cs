@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Immutable;
 using RealmCi.Containers;
 using RealmCi.Execution;

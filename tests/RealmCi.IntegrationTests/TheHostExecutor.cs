@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Execution;
 
 namespace RealmCi.IntegrationTests;
@@ -15,7 +16,7 @@ public class TheHostExecutor
             var options = new PipelineOptions { Source = EngineFixture.FixtureSource, Artifacts = work, Cache = Path.Combine(work, "cache"), Executor = ExecutorKind.Host, GpuPresent = false, Host = EngineFixture.Host };
             var r = await new ConfigurationRunner(options, null, null, new SilentObserver()).RunAsync(c, 2, CancellationToken.None);
             Assert.Equal(ConfigurationStatus.Passed, r.Status);
-            Assert.Equal("host", r.Executor);
+            Assert.Equal(ExecutorKind.Host, r.Executor);
             Assert.Equal(["configure", "build", "test", "install"], r.Steps.Select(s => s.Name));
             Assert.Equal(3, r.Counts.Passed);
             Assert.True(File.Exists(Path.Combine(work, "release-local", "install", "lib", "librealm.a")));

@@ -82,7 +82,7 @@ public static class CanaryReport
     {
         var commands = CompileCommands.Read(Path.Combine(r.Artifacts, "build", "compile_commands.json"));
         if (commands is null) return "";
-        var root = r.Executor == "docker" ? "/src" : plan.Destination;
+        var root = r.Executor == ExecutorKind.Docker ? "/src" : plan.Destination;
         var md = new StringBuilder().AppendLine().AppendLine($"## {r.Id}: Realm's sources the downstream compiled").AppendLine();
         foreach (var path in plan.RealmPaths)
         {

@@ -39,7 +39,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
         AbiVerdict? abi = null;
         string? image = null, key = null, unavailable = null;
         StepPlan? plan = null;
-        var executorKind = engine is null ? "host" : "docker";
+        var executorKind = engine is null ? ExecutorKind.Host : ExecutorKind.Docker;
         var current = StepKind.Image;
         try
         {

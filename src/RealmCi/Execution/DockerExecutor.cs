@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Containers;
 
 namespace RealmCi.Execution;
@@ -10,7 +11,7 @@ namespace RealmCi.Execution;
 /// </summary>
 public sealed class DockerExecutor(IContainerEngine engine, StepPlan plan) : IExecutor
 {
-    public string Kind => "docker";
+    public ExecutorKind Kind => ExecutorKind.Docker;
 
     public Task<long> RunAsync(PlannedStep step, IReadOnlyList<string> command, Action<OutputLine> output, CancellationToken cancellation) =>
         engine.RunAsync(plan.Container(step, command), output, cancellation);

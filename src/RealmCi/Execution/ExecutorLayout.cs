@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Immutable;
 using RealmCi.CMake;
 using RealmCi.Containers;
@@ -8,7 +9,7 @@ namespace RealmCi.Execution;
 /// Where an executor runs a configuration's commands: the paths as the commands see them, and
 /// for Docker the image, mounts, user and the run's labels. Input to <see cref="StepPlanner"/>.
 /// </summary>
-public sealed record ExecutorLayout(string Kind, WorkLayout Paths, string CcacheDir)
+public sealed record ExecutorLayout(ExecutorKind Kind, WorkLayout Paths, string CcacheDir)
 {
     public string? Image { get; init; }
 
@@ -21,11 +22,11 @@ public sealed record ExecutorLayout(string Kind, WorkLayout Paths, string Ccache
     /// <summary>Host only: whether ccache is installed (in a container, the image's packages say).</summary>
     public bool CcacheInstalled { get; init; }
 
-    public bool IsDocker => Kind == "docker";
+    public bool IsDocker => Kind == ExecutorKind.Docker;
 
     /// <summary>A container: source read-only at /src, the configuration's folder at /work, ccache at /ccache.</summary>
     public static ExecutorLayout Docker(string image, string sourceOnHost, string workOnHost, string ccacheOnHost, string user, ImmutableSortedDictionary<string, string> labels) =>
-        new("docker", new WorkLayout("/src", "/work"), "/ccache")
+        new(ExecutorKind.Docker, new WorkLayout("/src", "/work"), "/ccache")
         {
             Image = image,
             Mounts = [new(sourceOnHost, "/src", ReadOnly: true), new(workOnHost, "/work"), new(ccacheOnHost, "/ccache")],
@@ -35,5 +36,5 @@ public sealed record ExecutorLayout(string Kind, WorkLayout Paths, string Ccache
 
     /// <summary>This machine: the real folders.</summary>
     public static ExecutorLayout Host(string sourceOnHost, string workOnHost, string ccacheOnHost, bool ccacheInstalled) =>
-        new("host", new WorkLayout(sourceOnHost, workOnHost), ccacheOnHost) { CcacheInstalled = ccacheInstalled };
+        new(ExecutorKind.Host, new WorkLayout(sourceOnHost, workOnHost), ccacheOnHost) { CcacheInstalled = ccacheInstalled };
 }

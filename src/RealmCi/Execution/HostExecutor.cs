@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Containers;
 
 namespace RealmCi.Execution;
@@ -8,7 +9,7 @@ namespace RealmCi.Execution;
 /// </summary>
 public sealed class HostExecutor : IExecutor
 {
-    public string Kind => "host";
+    public ExecutorKind Kind => ExecutorKind.Host;
 
     public async Task<long> RunAsync(PlannedStep step, IReadOnlyList<string> command, Action<OutputLine> output, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Containers;
 
 namespace RealmCi.Execution;
@@ -5,8 +6,8 @@ namespace RealmCi.Execution;
 /// <summary>Runs the commands of a <see cref="StepPlan"/> somewhere: in a container, or on the host.</summary>
 public interface IExecutor
 {
-    /// <summary>"docker" or "host".</summary>
-    string Kind { get; }
+    /// <summary>Docker or the host.</summary>
+    ExecutorKind Kind { get; }
 
     /// <summary>
     /// Runs one command of <paramref name="step"/> (its own, or one of its listings) with the

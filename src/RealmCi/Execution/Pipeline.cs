@@ -58,7 +58,7 @@ public static class Pipeline
         var runner = new ConfigurationRunner(options, engine, images, observer, new ResultCache(options.Cache), fingerprint);
         var summary = new SummaryFiles(options.Artifacts, selection.Source, configurations.Select(c => c.Id).ToList(), options.Host.Variable("GITHUB_STEP_SUMMARY"));
         observer.Queued(configurations);
-        var executor = engine is null ? "host" : "docker";
+        var executor = engine is null ? ExecutorKind.Host : ExecutorKind.Docker;
 
         using var stopPrefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var prefetch = images is null ? Task.CompletedTask
@@ -72,7 +72,7 @@ public static class Pipeline
                 r => { observer.Finished(r); summary.Add(r); lock (done) done.Add(r); },
                 cancellation,
                 (c, reason) => ConfigurationResult.NotStarted(c.Id, reason, Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)),
-                    ReproduceCommand.Line(options, c.Id, executor)) with { RunId = options.RunId }));
+                    ReproduceCommand.Line(options, c.Id, executor), executor) with { RunId = options.RunId }));
         }
         finally
         {
@@ -98,9 +98,9 @@ public static class Pipeline
     }
 
     /// <summary>When the scheduler itself was torn down: what finished, and every other selected configuration as not run.</summary>
-    private static List<ConfigurationResult> Complete(IReadOnlyList<BuildConfiguration> configurations, List<ConfigurationResult> done, PipelineOptions options, string executor) =>
+    private static List<ConfigurationResult> Complete(IReadOnlyList<BuildConfiguration> configurations, List<ConfigurationResult> done, PipelineOptions options, ExecutorKind executor) =>
         [.. configurations.Select(c => done.FirstOrDefault(r => r.Id == c.Id) ?? ConfigurationResult.NotStarted(c.Id, "not started: interrupted",
-            Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)), ReproduceCommand.Line(options, c.Id, executor)))];
+            Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)), ReproduceCommand.Line(options, c.Id, executor), executor))];
 
     /// <summary>Prepares every image ahead, one at a time, so image builds overlap with configurations that are already building.</summary>
     private static async Task PrefetchAsync(ImagePreparer images, IReadOnlyList<BuildConfiguration> configurations, CancellationToken cancellation)

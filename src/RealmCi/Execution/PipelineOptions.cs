@@ -3,8 +3,6 @@ using System.Collections.Immutable;
 
 namespace RealmCi.Execution;
 
-public enum ExecutorKind { Auto, Docker, Host }
-
 /// <summary>
 /// What a run of the pipeline needs to know, built once by the front end from the settings and
 /// the host's facts (<see cref="HostFacts"/>). No default probes the host: a library caller

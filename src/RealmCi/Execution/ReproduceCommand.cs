@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Globalization;
 
 namespace RealmCi.Execution;
@@ -9,13 +10,13 @@ namespace RealmCi.Execution;
 /// </summary>
 public static class ReproduceCommand
 {
-    public static IReadOnlyList<string> Arguments(PipelineOptions options, string id, string executor, bool force = false)
+    public static IReadOnlyList<string> Arguments(PipelineOptions options, string id, ExecutorKind executor, bool force = false)
     {
         List<string> args = ["./build.sh", $"--target={options.ReproduceTarget ?? (options.RunTests ? "Test" : "Build")}", $"--config={id}"];
         if (options.MatrixFile is { } matrix) args.Add($"--matrix={matrix}");
         args.Add($"--realm-source={options.ReproduceSource ?? options.Source}");
         args.AddRange(options.ReproduceExtra);
-        if (executor is "docker" or "host") args.Add($"--executor={executor}");
+        if (executor is not ExecutorKind.Auto) args.Add($"--executor={executor.Name()}");
         foreach (var (key, value) in options.CommandLineDefines) args.Add($"--define={key}={value}");
         foreach (var (key, value) in options.CommandLineEnv) args.Add($"--env={key}={value}");
         if (options.ArtifactsArgument is { } artifacts) args.Add($"--artifacts={artifacts}");
@@ -33,6 +34,6 @@ public static class ReproduceCommand
         return args;
     }
 
-    public static string Line(PipelineOptions options, string id, string executor, bool force = false) =>
+    public static string Line(PipelineOptions options, string id, ExecutorKind executor, bool force = false) =>
         ShellQuote.Join(Arguments(options, id, executor, force));
 }

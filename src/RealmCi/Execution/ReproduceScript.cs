@@ -19,7 +19,7 @@ public static class ReproduceScript
         # With realm-ci, from its checkout:
         #   {r.Reproduce}
         #
-        # Or by hand, the same steps ({plan?.Executor ?? r.Executor} executor{(plan?.Image is { } image ? $", image {image}" : "")}):
+        # Or by hand, the same steps ({(plan?.Executor ?? r.Executor).Name()} executor{(plan?.Image is { } image ? $", image {image}" : "")}):
         set -euo pipefail
         {steps}
 

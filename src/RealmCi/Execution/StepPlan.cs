@@ -29,7 +29,7 @@ namespace RealmCi.Execution;
 /// </summary>
 public sealed record StepPlan(
     string ConfigurationId,
-    string Executor,
+    ExecutorKind Executor,
     string? Image,
     WorkLayout Layout,
     ImmutableArray<Mount> Mounts,
@@ -46,7 +46,7 @@ public sealed record StepPlan(
 
     /// <summary>The container that runs <paramref name="command"/> (a step's command or one of its listings) for <paramref name="step"/>.</summary>
     public ContainerSpec Container(PlannedStep step, IReadOnlyList<string> command) =>
-        new(Image ?? throw new InvalidOperationException($"{ConfigurationId}: a {Executor} plan has no image"),
+        new(Image ?? throw new InvalidOperationException($"{ConfigurationId}: a {Executor.Name()} plan has no image"),
             [.. command], step.Env, User ?? "0:0", step.WorkingDir, Mounts, step.Labels, ShmSize, RequestGpus);
 }
 

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 namespace RealmCi.Packs;
 
 /// <summary>
@@ -25,10 +26,10 @@ public static class PackCheck
     }
 
     /// <summary>Null when the tree can run here: built by the same executor at the same paths (CMake embeds them).</summary>
-    public static string? LayoutDifference(string file, PackManifest pack, string executor, PackLayout layout)
+    public static string? LayoutDifference(string file, PackManifest pack, ExecutorKind executor, PackLayout layout)
     {
         if (pack.Executor != executor)
-            return $"{file}: the pack was built with the {pack.Executor} executor, this run uses {executor} (pass --executor={pack.Executor})";
+            return $"{file}: the pack was built with the {pack.Executor.Name()} executor, this run uses {executor.Name()} (pass --executor={pack.Executor.Name()})";
         if (pack.Layout != layout)
             return $"{file}: the pack's build tree was at {pack.Layout.Build} (source {pack.Layout.Source}), here it would be at {layout.Build} (source {layout.Source})";
         return null;

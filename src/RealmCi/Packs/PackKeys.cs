@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Caching;
 using RealmCi.Images;
 using RealmCi.Matrix;
@@ -21,7 +22,7 @@ public static class PackKeys
     public static string Recipe(BuildConfiguration c) => ImageRecipe.Hash(ImageRecipe.For(c).Render("base-recipe:" + BaseIdentity.Of(c.Base)));
 
     /// <summary>The manifest a pack of <paramref name="c"/> built from this source, with this layout, would carry.</summary>
-    public static PackManifest Expected(BuildConfiguration c, string sourceFingerprint, string? sourceSubdir, string executor, PackLayout layout) => new()
+    public static PackManifest Expected(BuildConfiguration c, string sourceFingerprint, string? sourceSubdir, ExecutorKind executor, PackLayout layout) => new()
     {
         ConfigurationId = c.Id,
         ConfigurationHash = Configuration(c),

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 namespace RealmCi.Packs;
 
 /// <summary>
@@ -28,7 +29,7 @@ public sealed record PackManifest
     public required string RealmCiVersion { get; init; }
 
     /// <summary>docker or host: the executor that built the tree.</summary>
-    public required string Executor { get; init; }
+    public required ExecutorKind Executor { get; init; }
 
     public required PackLayout Layout { get; init; }
 

@@ -1,10 +1,11 @@
+using RealmCi.Results;
 namespace RealmCi.Reporting;
 
 /// <summary>A configuration's <c>result.json</c>, as written and read (System.Text.Json, source-generated).</summary>
 public sealed record ResultDocument(
     string Id,
     string Status,
-    string Executor,
+    ExecutorKind Executor,
     string? Image,
     DateTimeOffset Started,
     double Seconds,

@@ -36,7 +36,7 @@ public sealed record ConfigurationResult(
     IReadOnlyList<StepResult> Steps,
     IReadOnlyList<TestCaseResult> Tests,
     string? Image,
-    string Executor,
+    ExecutorKind Executor,
     DateTimeOffset Started,
     double Seconds,
     string Artifacts,
@@ -96,7 +96,7 @@ public sealed record ConfigurationResult(
         : Known.Count > 0 ? $"{FirstFailure ?? Reason} — known: {string.Join(", ", Known.Select(k => k.Name))}"
         : FirstFailure ?? Reason;
 
-    /// <summary>A result for a configuration that was selected but never started.</summary>
-    public static ConfigurationResult NotStarted(string id, string reason, string artifacts, string reproduce) =>
-        new(id, ConfigurationStatus.NotRun, [], [], null, "", DateTimeOffset.UtcNow, 0, artifacts, reproduce) { Reason = reason };
+    /// <summary>A result for a configuration that was selected but never started (by the run's <paramref name="executor"/>).</summary>
+    public static ConfigurationResult NotStarted(string id, string reason, string artifacts, string reproduce, ExecutorKind executor = ExecutorKind.Auto) =>
+        new(id, ConfigurationStatus.NotRun, [], [], null, executor, DateTimeOffset.UtcNow, 0, artifacts, reproduce) { Reason = reason };
 }

@@ -36,11 +36,11 @@ internal static class FixtureHistory
         var source = File.ReadAllText(Path.Combine(clone, "src", "realm.cc"));
         StepResult Step(StepKind kind, bool ok) => new(kind, ok ? StepStatus.Passed : StepStatus.Failed, ok ? 0 : 1, 1, "x", null);
         if (source.Contains("work_in_progress(", StringComparison.Ordinal))
-            return new("release-local", ConfigurationStatus.Failed, [Step(StepKind.Configure, true), Step(StepKind.Build, false)], [], "img", "docker", DateTimeOffset.UtcNow, 2, "/a", "r");
+            return new("release-local", ConfigurationStatus.Failed, [Step(StepKind.Configure, true), Step(StepKind.Build, false)], [], "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 2, "/a", "r");
         var broken = source.Contains("REALM_MAX_DIM + 1", StringComparison.Ordinal);
         return new("release-local", broken ? ConfigurationStatus.Failed : ConfigurationStatus.Passed,
             [Step(StepKind.Configure, true), Step(StepKind.Build, true), Step(StepKind.Test, !broken)],
             [new TestCaseResult("unit.version", TestStatus.Passed, 0.01), new TestCaseResult("unit.max_dim", broken ? TestStatus.Failed : TestStatus.Passed, 0.02, broken ? "exit code 1" : null)],
-            "img", "docker", DateTimeOffset.UtcNow, 3, "/a", "r");
+            "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 3, "/a", "r");
     }
 }

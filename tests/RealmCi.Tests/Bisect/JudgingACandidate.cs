@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Bisect;
 using RealmCi.CMake;
 
@@ -7,7 +8,7 @@ public class JudgingACandidate
 {
     private static ConfigurationResult Run(params TestCaseResult[] tests) => new("c", ConfigurationStatus.Passed,
         [new StepResult(StepKind.Configure, StepStatus.Passed, 0, 1, "x", null), new StepResult(StepKind.Build, StepStatus.Passed, 0, 1, "x", null)],
-        tests, "img", "docker", DateTimeOffset.UtcNow, 1, "/a", "r");
+        tests, "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "r");
 
     [Fact]
     public void AFlakyTestIsBadAtThatCommit()

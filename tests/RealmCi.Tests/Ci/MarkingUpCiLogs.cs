@@ -22,7 +22,7 @@ public class MarkingUpCiLogs
     }
 
     private static ConfigurationResult Result(string id, ConfigurationStatus status, params TestCaseResult[] tests) =>
-        new(id, status, [], tests, null, "docker", DateTimeOffset.UnixEpoch, 1, "artifacts/" + id, $"./build.sh --target=Test --config={id}");
+        new(id, status, [], tests, null, ExecutorKind.Docker, DateTimeOffset.UnixEpoch, 1, "artifacts/" + id, $"./build.sh --target=Test --config={id}");
 
     private static string Run(CiPlatform platform)
     {

@@ -109,7 +109,7 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal(["machine_config"], tally.QuarantinedButPassed.Select(t => t.Name));
         Assert.Equal(TestStatus.Passed, tests.Single(t => t.Name == "machine_config").Status);
 
-        var result = new ConfigurationResult("gcc12-debug-local-cpu-tsan", ConfigurationStatus.Passed, [], tests, null, "docker", DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
+        var result = new ConfigurationResult("gcc12-debug-local-cpu-tsan", ConfigurationStatus.Passed, [], tests, null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
         Assert.Contains("Quarantined but passed gcc12-debug-local-cpu-tsan: machine_config — remove the entry? (known: machine_config)", SummaryFiles.TestNotes(result));
         var document = ResultJson.Document(result);
         Assert.Equal("machine_config", Assert.Single(document.Tests.QuarantinedButPassed!).Name);
@@ -129,7 +129,7 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal(new BundledCase("realm_unit_tests", "Memcpy.Breaks"), tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Breaks").InBundle); // rerun alone
         Assert.Equal(TestStatus.Passed, tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Works").Status);
         Assert.Equal(TestStatus.Quarantined, tests.Single(t => t.Name == "realm_unit_tests/Memcpy.Flaky").Status);
-        Assert.Equal("test realm_unit_tests/Memcpy.Breaks", new ConfigurationResult("c", ConfigurationStatus.Failed, [], tests, null, "docker", DateTimeOffset.UtcNow, 1, "/a", "x").FirstFailure);
+        Assert.Equal("test realm_unit_tests/Memcpy.Breaks", new ConfigurationResult("c", ConfigurationStatus.Failed, [], tests, null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "x").FirstFailure);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class AccountingForEveryTest : InTempFolder
     public void ResultJsonSummaryAndJUnitCarryTheLeftOutTestsWithTheirReasons()
     {
         var tests = Account([.. CtestRan.Skip(1), new("machine_config", TestStatus.Failed, 1, "Failed")], Entries(("*", "machine_config")));
-        var result = new ConfigurationResult("gcc12-debug-local-cpu-tsan", ConfigurationStatus.Passed, [], tests, null, "docker", DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
+        var result = new ConfigurationResult("gcc12-debug-local-cpu-tsan", ConfigurationStatus.Passed, [], tests, null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
         var files = new SummaryFiles(dir, "test", [result.Id]);
         files.Add(result);
 
@@ -209,7 +209,7 @@ public sealed class AccountingForEveryTest : InTempFolder
         Assert.Equal((1, 1), (tally.Quarantined, tally.NotRun[TestLeftOut.Quarantined]));
         Assert.Equal(tests.Count(t => t.Status == TestStatus.Passed), tally.Ran);
         Assert.Equal(TestStatus.Passed, Assert.Single(tests, t => t.Name == "realm_unit_tests/CompQueueTest.SetCapacity").Status); // the gcc entry does not apply
-        var result = new ConfigurationResult("clang16-debug-mpi-cpu-asan", ConfigurationStatus.Passed, [], tests, null, "docker", DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
+        var result = new ConfigurationResult("clang16-debug-mpi-cpu-asan", ConfigurationStatus.Passed, [], tests, null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "./build.sh");
         Assert.Contains(SummaryFiles.TestNotes(result), n => n.StartsWith(
             "Quarantined clang16-debug-mpi-cpu-asan: realm_unit_tests/GenEventTest.LocalRemoveWaiterDifferentGens not run (left out by GTEST_FILTER) — known: ", StringComparison.Ordinal));
     }

@@ -41,7 +41,7 @@ public sealed class CachingByVersion : InTempFolder
         var cache = new ResultCache(Path.Combine(dir, "cache"));
         var artifacts = Directory.CreateDirectory(Path.Combine(dir, "artifacts")).FullName;
         var passed = new ConfigurationResult(Smoke.Id, ConfigurationStatus.Passed, [], [new TestCaseResult("t", TestStatus.Passed, 1)],
-            "img", "docker", DateTimeOffset.UtcNow, 12, artifacts, "r") { CacheKey = tagged };
+            "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 12, artifacts, "r") { CacheKey = tagged };
         ResultJson.Write(Path.Combine(artifacts, "result.json"), passed);
         cache.Remember(tagged, passed, artifacts);
         Assert.NotNull(cache.Find(tagged));

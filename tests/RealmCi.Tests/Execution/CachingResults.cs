@@ -202,7 +202,7 @@ public sealed class CachingResults : InTempFolder
     }
 
     private static ConfigurationResult Passed(string id, string artifacts, string key) =>
-        new(id, ConfigurationStatus.Passed, [], [new TestCaseResult("t", TestStatus.Passed, 1)], "img", "docker", DateTimeOffset.UtcNow, 12, artifacts, "r") { CacheKey = key };
+        new(id, ConfigurationStatus.Passed, [], [new TestCaseResult("t", TestStatus.Passed, 1)], "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 12, artifacts, "r") { CacheKey = key };
 
     private async Task Git(params string[] args) =>
         Assert.Equal(0, await RealmCi.Processes.RunAsync("git", ["-C", dir, .. args], null, _ => { }, CancellationToken.None));

@@ -32,7 +32,7 @@ public sealed class ExplainingKnownFailures : InTempFolder
         File.WriteAllText(path, log);
         return new("gcc12-debug-local-cpu-shared", ConfigurationStatus.Failed,
             [new StepResult(StepKind.Image, StepStatus.Passed, 0, 1, null, null), new StepResult(StepKind.Configure, StepStatus.Failed, 1, 3, "cmake", path, "exit code 1")],
-            [], "img", "docker", DateTimeOffset.UtcNow, 4, dir, "./build.sh --config=gcc12-debug-local-cpu-shared");
+            [], "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 4, dir, "./build.sh --config=gcc12-debug-local-cpu-shared");
     }
 
     private static string Finished(ConfigurationResult r)

@@ -143,17 +143,17 @@ public sealed class PlanningSteps
         };
         Assert.Equal(["./build.sh", "--target=Build", "--config=local", "--matrix=/home/me/m.yaml", "--realm-source=/home/me/realm", "--executor=host",
             "--define=X=1", "--env=E=a b", "--artifacts=/tmp/out", "--pull=never", "--downloads=deny", "--sources=/home/me/archives", "--step-timeout=7"],
-            ReproduceCommand.Arguments(options, "local", "host"));
+            ReproduceCommand.Arguments(options, "local", ExecutorKind.Host));
         // Defaults stay out: no --artifacts, --pull or --step-timeout when they were not given.
-        Assert.Equal(["./build.sh", "--target=Test", "--config=local", "--realm-source=/home/me/realm", "--executor=docker"], ReproduceCommand.Arguments(Options, "local", "docker"));
-        Assert.Contains("'--env=E=a b'", ReproduceCommand.Line(options, "local", "host"));
+        Assert.Equal(["./build.sh", "--target=Test", "--config=local", "--realm-source=/home/me/realm", "--executor=docker"], ReproduceCommand.Arguments(Options, "local", ExecutorKind.Docker));
+        Assert.Contains("'--env=E=a b'", ReproduceCommand.Line(options, "local", ExecutorKind.Host));
     }
 
     [Fact]
     public void ReproduceShPrintsThePlansDockerRunLines()
     {
         var plan = Docker();
-        var result = new ConfigurationResult("local", ConfigurationStatus.Failed, [], [], "img:1", "docker", DateTimeOffset.UtcNow, 1, "/a", "./build.sh --config=local") { RunId = "r1" };
+        var result = new ConfigurationResult("local", ConfigurationStatus.Failed, [], [], "img:1", ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "./build.sh --config=local") { RunId = "r1" };
         var script = ReproduceScript.Text(plan, result, runTests: true);
         foreach (var step in plan.Steps) Assert.Contains(PlanText.Line(plan, step) + "\n", script);
         Assert.DoesNotContain(PlanText.Line(plan, plan.Step(StepKind.Test)), ReproduceScript.Text(plan, result, runTests: false));

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Text.Json;
 using System.Xml.Linq;
 using RealmCi.CMake;

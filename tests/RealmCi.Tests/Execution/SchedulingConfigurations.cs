@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Collections.Concurrent;
 using RealmCi.Execution;
 using RealmCi.Matrix;
@@ -11,7 +12,7 @@ public class SchedulingConfigurations
         Selector.Select(Yaml.Open(Yaml.Grid(1, n)), new SelectionOptions()).Configurations;
 
     private static ConfigurationResult Result(BuildConfiguration c, ConfigurationStatus status) =>
-        new(c.Id, status, [], [], null, "fake", DateTimeOffset.UtcNow, 0, "/nowhere", "");
+        new(c.Id, status, [], [], null, ExecutorKind.Host, DateTimeOffset.UtcNow, 0, "/nowhere", "");
 
     /// <summary>Waits for a condition another thread brings about; the limit only keeps a broken scheduler from hanging the suite.</summary>
     private static Task Eventually(TaskCompletionSource signal) => signal.Task.WaitAsync(TimeSpan.FromMinutes(1));

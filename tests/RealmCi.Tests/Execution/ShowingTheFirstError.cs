@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.CMake;
 using RealmCi.Reporting;
 
@@ -14,7 +15,7 @@ public sealed class ShowingTheFirstError : InTempFolder
         var path = Path.Combine(dir, "configure.log");
         File.WriteAllText(path, log);
         var failed = new ConfigurationResult("gcc12-debug-local-cpu-shared", ConfigurationStatus.Failed,
-            [new StepResult(StepKind.Configure, StepStatus.Failed, 1, 3, "cmake", path, "exit code 1")], [], "img", "docker", DateTimeOffset.UtcNow, 3, dir, "r");
+            [new StepResult(StepKind.Configure, StepStatus.Failed, 1, 3, "cmake", path, "exit code 1")], [], "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 3, dir, "r");
         var text = new StringWriter();
         var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
             { Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors });

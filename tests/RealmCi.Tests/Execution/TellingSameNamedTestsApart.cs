@@ -79,7 +79,7 @@ public sealed class TellingSameNamedTestsApart
     public void TheSharedNameSurvivesResultJson()
     {
         var tests = Account([new(Shared, TestStatus.Passed, 1), new("EventTest.Trigger", TestStatus.Passed, 1), new(Shared, TestStatus.Passed, 1)], Listing());
-        var result = new ConfigurationResult("c", ConfigurationStatus.Passed, [], tests, "img", "docker", DateTimeOffset.UtcNow, 1, "/a", "r");
+        var result = new ConfigurationResult("c", ConfigurationStatus.Passed, [], tests, "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "r");
         var back = ResultJson.Tests(ResultJson.Document(result).Tests)!;
         Assert.Equal([Shared, null, Shared], back.Select(t => t.SharedName));
         Assert.Contains("2 tests share the name", TestTally.Of(back).Warning);

@@ -12,11 +12,11 @@ public sealed class WritingSummaries : InTempFolder
     private static ConfigurationResult Passed(string id) => new(id, ConfigurationStatus.Passed,
         [new StepResult(StepKind.Test, StepStatus.Passed, 0, 2, "ctest", null)],
         [new TestCaseResult("unit.a", TestStatus.Passed, 0.1, null, "ok"), new TestCaseResult("gpu.b", TestStatus.Skipped, 0, "needs a GPU")],
-        "img", "docker", DateTimeOffset.UtcNow, 61, $"/a/{id}", $"./build.sh --target=Test --config={id}");
+        "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 61, $"/a/{id}", $"./build.sh --target=Test --config={id}");
 
     private static ConfigurationResult BuildFailed(string id) => new(id, ConfigurationStatus.Failed,
         [new StepResult(StepKind.Build, StepStatus.Failed, 1, 2, "cmake --build", "/a/build.log", "exit code 1")], [],
-        "img", "docker", DateTimeOffset.UtcNow, 3, $"/a/{id}", $"./build.sh --target=Test --config={id}");
+        "img", ExecutorKind.Docker, DateTimeOffset.UtcNow, 3, $"/a/{id}", $"./build.sh --target=Test --config={id}");
 
     [Fact]
     public void TheMergedJUnitHasOneSuitePerConfigurationNamedByItsId()
@@ -38,7 +38,7 @@ public sealed class WritingSummaries : InTempFolder
         ConfigurationResult.NotStarted(id, "not started: --fail-fast after b failed", $"/a/{id}", $"./build.sh --config={id}");
 
     private static ConfigurationResult Unavailable(string id) => new(id, ConfigurationStatus.Unavailable,
-        [new StepResult(StepKind.Image, StepStatus.Failed, null, 1, null, "/a/image.log", "no base image")], [], null, "docker", DateTimeOffset.UtcNow, 1, $"/a/{id}", "r")
+        [new StepResult(StepKind.Image, StepStatus.Failed, null, 1, null, "/a/image.log", "no base image")], [], null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, $"/a/{id}", "r")
         { Reason = "base image 'x' is not in the engine" };
 
     [Fact]

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Reporting;
 using RealmCi.Build;
 using RealmCi.Build.Host;

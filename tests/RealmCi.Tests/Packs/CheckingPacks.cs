@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using RealmCi.Matrix;
 using RealmCi.Packs;
 using RealmCi.Tests.Matrix;
@@ -11,7 +12,7 @@ public sealed class CheckingPacks
     private static BuildConfiguration Config(string id = "gcc12-debug-local-cpu-shared", Facets? cli = null) =>
         Selector.Select(MatrixFile.Open(Yaml.RealmMatrixPath), new SelectionOptions { Configs = [id], CommandLine = cli ?? Facets.Empty }).Configurations[0];
 
-    private static PackManifest Made(BuildConfiguration c, string source = "git-tree:abc") => PackKeys.Expected(c, source, "realm", "docker", InContainer);
+    private static PackManifest Made(BuildConfiguration c, string source = "git-tree:abc") => PackKeys.Expected(c, source, "realm", ExecutorKind.Docker, InContainer);
 
     [Fact]
     public void APackForTheSameConfigurationRecipeAndSourceFits() =>
@@ -73,9 +74,9 @@ public sealed class CheckingPacks
     public void ATreeBuiltAtOtherPathsOrByAnotherExecutorIsRefused()
     {
         var made = Made(Config());
-        Assert.Null(PackCheck.LayoutDifference("p", made, "docker", InContainer));
-        Assert.Contains("--executor=docker", PackCheck.LayoutDifference("p", made, "host", InContainer));
-        Assert.Contains("was at /work/build", PackCheck.LayoutDifference("p", made, "docker", new("/src", "/w", "/w/build")));
+        Assert.Null(PackCheck.LayoutDifference("p", made, ExecutorKind.Docker, InContainer));
+        Assert.Contains("--executor=docker", PackCheck.LayoutDifference("p", made, ExecutorKind.Host, InContainer));
+        Assert.Contains("was at /work/build", PackCheck.LayoutDifference("p", made, ExecutorKind.Docker, new("/src", "/w", "/w/build")));
     }
 }
 
@@ -85,12 +86,12 @@ public sealed class ReproducingPackRuns
 
     [Fact]
     public void ARunFromAPackIsReproducedFromThePack() =>
-        Assert.Contains("--from-pack=/a/p.tar.gz", RealmCi.Execution.ReproduceCommand.Arguments(Options with { FromPack = "/a/p.tar.gz" }, "x", "docker"));
+        Assert.Contains("--from-pack=/a/p.tar.gz", RealmCi.Execution.ReproduceCommand.Arguments(Options with { FromPack = "/a/p.tar.gz" }, "x", ExecutorKind.Docker));
 
     [Fact]
     public void ABuildThatPacksIsReproducedWithPack()
     {
-        Assert.Contains("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options with { Pack = true, RunTests = false }, "x", "docker"));
-        Assert.DoesNotContain("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options, "x", "docker"));
+        Assert.Contains("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options with { Pack = true, RunTests = false }, "x", ExecutorKind.Docker));
+        Assert.DoesNotContain("--pack", RealmCi.Execution.ReproduceCommand.Arguments(Options, "x", ExecutorKind.Docker));
     }
 }

@@ -1,3 +1,4 @@
+using RealmCi.Results;
 using System.Formats.Tar;
 using System.IO.Compression;
 using RealmCi.Errors;
@@ -11,7 +12,7 @@ public sealed class PackingTheBuildTree : InTempFolder
     private static readonly PackManifest Manifest = new()
     {
         ConfigurationId = "release-local", ConfigurationHash = "c", RecipeHash = "r", SourceFingerprint = "files:s",
-        RealmCiVersion = "v", Executor = "docker", Layout = new("/src", "/work", "/work/build"),
+        RealmCiVersion = "v", Executor = ExecutorKind.Docker, Layout = new("/src", "/work", "/work/build"),
     };
 
     [Theory]
