@@ -58,7 +58,7 @@ public static class CanaryReport
         var error = build is null ? null : FirstCompilerError.InFile(build.Log) ?? build.Reason;
         var failed = r.Tests.Where(t => t.Status == TestStatus.Failed).Select(t => t.Name).ToList();
         var copy = plan?.Destination;
-        var diagnosis = FailureDiagnosis.Diagnose(d.Name, error, build is null ? failed : [], gaps, r.Executor == "docker" ? "/src" : copy ?? "/src",
+        var diagnosis = FailureDiagnosis.Diagnose(d.Name, error, build is null ? failed : [], gaps, r.Executor == ExecutorKind.Docker ? "/src" : copy ?? "/src",
             path => copy is not null && File.Exists(Path.Combine(copy, path)) ? File.ReadAllText(Path.Combine(copy, path)) : null);
         return diagnosis?.ToString() ?? r.FirstFailure ?? "";
     }
@@ -68,7 +68,7 @@ public static class CanaryReport
     {
         var commands = CompileCommands.Read(Path.Combine(r.Artifacts, "build", "compile_commands.json"));
         if (commands is null) return new(macros, [], []);
-        var root = r.Executor == "docker" ? "/src" : plan.Destination;
+        var root = r.Executor == ExecutorKind.Docker ? "/src" : plan.Destination;
         var folders = plan.RealmPaths.Where(p => p.EndsWith('/')).ToList();
         return new(macros,
             [.. folders.SelectMany(p => commands.Under(root, p)).Select(f => f[(root.TrimEnd('/').Length + 1)..])],

@@ -42,8 +42,8 @@ public class RerunningABundledCaseAlone
     [Fact]
     public void ReproduceShowsEachCaseRerunAloneAndTheCtestTestsTogether()
     {
-        var plan = new StepPlan("c", "host", null, new RealmCi.CMake.WorkLayout("/src", "/work"), [], null, "none", null, false, [Test]);
-        var result = new ConfigurationResult("c", ConfigurationStatus.Passed, [], [], null, "host", DateTimeOffset.UtcNow, 1, "/a", "./build.sh --config=c")
+        var plan = new StepPlan("c", ExecutorKind.Host, null, new RealmCi.CMake.WorkLayout("/src", "/work"), [], null, "none", null, false, [Test]);
+        var result = new ConfigurationResult("c", ConfigurationStatus.Passed, [], [], null, ExecutorKind.Host, DateTimeOffset.UtcNow, 1, "/a", "./build.sh --config=c")
         {
             Reruns =
             [
@@ -63,7 +63,7 @@ public class RerunningABundledCaseAlone
 public class SayingWhatAFlakyTestDid
 {
     private static ConfigurationResult Flaky(TestStatus status) =>
-        new("c", status == TestStatus.Failed ? ConfigurationStatus.Failed : ConfigurationStatus.Passed, [], [new("t", status, 1)], null, "docker", DateTimeOffset.UtcNow, 1, "/a", "x")
+        new("c", status == TestStatus.Failed ? ConfigurationStatus.Failed : ConfigurationStatus.Passed, [], [new("t", status, 1)], null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "x")
         {
             Reruns = [new("t", [new(1, false, 0, "boom"), new(2, true, 0, null)])],
         };

@@ -7,7 +7,7 @@ public class KeepingTestHistory : InTempFolder
     private static readonly DateTimeOffset T0 = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
     internal static ConfigurationResult Result(string id, ConfigurationStatus status, IReadOnlyList<TestCaseResult> tests, IReadOnlyList<TestAttempts>? reruns = null, string run = "r1") =>
-        new(id, status, [], tests, null, "docker", T0, 1, "/a", "./build.sh") { RunId = run, Reruns = reruns ?? [] };
+        new(id, status, [], tests, null, ExecutorKind.Docker, T0, 1, "/a", "./build.sh") { RunId = run, Reruns = reruns ?? [] };
 
     private static Dictionary<string, TestOutcome> Outcomes(params (string Test, TestOutcome Outcome)[] o) => o.ToDictionary(x => x.Test, x => x.Outcome);
 
