@@ -11,7 +11,7 @@ public static class ComparisonMarkdown
             .AppendLine($"Lines of Realm's sources that {downstream}'s tests execute and Realm's own tests never do: " +
                         $"**{report.LostNotExecuted}** in code Realm's own build compiles (not executed), " +
                         $"**{report.LostNotCompiled}** in files it does not compile (not compiled). " +
-                        $"Realm's own tests cover {report.RealmLinesCovered} lines; {downstream}'s cover {report.DownstreamLinesCovered} lines of Realm.").AppendLine()
+                        $"Of Realm's sources, Realm's own tests cover {report.RealmLinesCovered} lines; {downstream}'s cover {report.DownstreamLinesCovered}.").AppendLine()
             .AppendLine(report.OlderTestsLinesCovered is { } older
                 ? $"Realm's own older tests in {downstream}'s tree, run and measured apart, cover {older} lines of Realm: **{report.AlsoByRealmsOlderTests}** of the lines {downstream}'s tests reach are reached by them too (not counted lost), and **{report.OnlyByRealmsOlderTests}** lines only by them (lost if Realm does not keep those tests; not {downstream}'s)."
                 : $"Realm's own older tests in {downstream}'s tree were not measured apart (no realms-own-tests): where {downstream}'s selection runs them, their lines count as {downstream}'s.").AppendLine()

@@ -42,7 +42,9 @@ public sealed record ComparisonReport(ImmutableArray<LostFile> Files, int RealmL
 /// </summary>
 public static class CoverageComparison
 {
-    public static ComparisonReport Compare(CoverageData realm, CoverageData downstream, Func<string, string?> toRealmPath, CoverageData? realmsOlderTests = null)
+    /// <param name="isRealmSource">Which files of Realm's own report count in its total (e.g. the overlay's, not Realm's test programs); default: all.</param>
+    public static ComparisonReport Compare(CoverageData realm, CoverageData downstream, Func<string, string?> toRealmPath, CoverageData? realmsOlderTests = null,
+        Func<string, bool>? isRealmSource = null)
     {
         var files = new List<LostFile>();
         foreach (var name in downstream.Files.Keys.Union(realmsOlderTests?.Files.Keys ?? []).Order(StringComparer.Ordinal))
@@ -63,7 +65,7 @@ public static class CoverageComparison
         return new ComparisonReport(
             [.. files.Where(f => f.LostLines > 0 || f.ByRealmsOlderTests > 0 || f.OnlyByRealmsOlderTests > 0)
                 .OrderByDescending(f => f.LostLines).ThenBy(f => f.File, StringComparer.Ordinal)],
-            realm.Files.Values.Sum(f => f.LinesCovered),
+            realm.Files.Values.Where(f => isRealmSource?.Invoke(f.File) ?? true).Sum(f => f.LinesCovered),
             Covered(downstream, toRealmPath))
         {
             OlderTestsLinesCovered = realmsOlderTests is null ? null : Covered(realmsOlderTests, toRealmPath),

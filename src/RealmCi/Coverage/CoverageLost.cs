@@ -19,7 +19,8 @@ public static class CoverageLost
         if (!File.Exists(realmJson) || !File.Exists(downstreamJson)) return null;
         var olderJson = olderTestsFolder is null ? null : Path.Combine(olderTestsFolder, CoverageBuild.Json);
         var older = olderJson is not null && File.Exists(olderJson) ? GcovrJson.Parse(File.ReadAllText(olderJson)) : null;
-        var report = CoverageComparison.Compare(GcovrJson.Parse(File.ReadAllText(realmJson)), GcovrJson.Parse(File.ReadAllText(downstreamJson)), OverlayMapping.ToRealm(plan, realmRoot), older);
+        var report = CoverageComparison.Compare(GcovrJson.Parse(File.ReadAllText(realmJson)), GcovrJson.Parse(File.ReadAllText(downstreamJson)), OverlayMapping.ToRealm(plan, realmRoot), older,
+            OverlayMapping.IsOverlaid(plan, realmRoot));
         var path = Path.Combine(downstreamFolder, FileName);
         Reporting.AtomicFile.WriteText(path, ComparisonMarkdown.Write(report, downstream));
         return path;

@@ -14,4 +14,13 @@ public static class OverlayMapping
             ? hit.From + path[hit.To.Length..]
             : null;
     }
+
+    /// <summary>Whether a path of the Realm under test (relative to its root) is one the overlay brings into the downstream (not Realm's tests, tools…).</summary>
+    public static Func<string, bool> IsOverlaid(CompositionPlan plan, string realmRoot)
+    {
+        var root = realmRoot.TrimEnd('/') + "/";
+        var from = plan.Steps.Where(s => s.Action == CompositionAction.Overlay && s.From.StartsWith(root, StringComparison.Ordinal))
+            .Select(s => s.From[root.Length..].TrimEnd('/')).ToList();
+        return path => from.Any(f => path == f || path.StartsWith(f + "/", StringComparison.Ordinal));
+    }
 }

@@ -52,7 +52,22 @@ public class ComparingCoverage
         Assert.Equal((0, 1, 2, 4), (report.LostNotExecuted, report.AlsoByRealmsOlderTests, report.OnlyByRealmsOlderTests, report.OlderTestsLinesCovered));
         Assert.Contains("cover 4 lines of Realm: **1** of the lines mini-legion's tests reach are reached by them too (not counted lost), and **2** lines only by them", ComparisonMarkdown.Write(report, "mini-legion"));
         Assert.Null(CoverageComparison.Compare(realm, legion, Map).OlderTestsLinesCovered);
+        var withTests = Data(File("src/realm/a.cc", (4, 1)), File("tests/unit.cc", (1, 1), (2, 1)));
+        Assert.Equal((3, 1), (CoverageComparison.Compare(withTests, legion, Map).RealmLinesCovered,
+            CoverageComparison.Compare(withTests, legion, Map, isRealmSource: p => p.StartsWith("src/realm/", StringComparison.Ordinal)).RealmLinesCovered)); // Realm's test programs are not Realm's sources
         Assert.Contains("were not measured apart", ComparisonMarkdown.Write(CoverageComparison.Compare(realm, legion, Map), "mini-legion"));
+    }
+
+    [Fact]
+    public void TheOverlayMapsTheDownstreamsPathsBackAndNamesWhichOfRealmsFilesItBrings()
+    {
+        var plan = new RealmCi.Downstream.CompositionPlan("legion", "overlay", "/copy",
+            [new(RealmCi.Downstream.CompositionAction.Overlay, "/r/src/realm", "runtime/realm"), new(RealmCi.Downstream.CompositionAction.Overlay, "/r/src/realm.h", "runtime/realm.h")],
+            ImmutableSortedDictionary<string, string>.Empty, [], []);
+        var toRealm = OverlayMapping.ToRealm(plan, "/r");
+        Assert.Equal(("src/realm/x/y.cc", "src/realm.h", null), (toRealm("runtime/realm/x/y.cc"), toRealm("runtime/realm.h"), toRealm("runtime/legion.cc")));
+        var overlaid = OverlayMapping.IsOverlaid(plan, "/r/");
+        Assert.Equal([true, true, false, false], new[] { "src/realm/x/y.cc", "src/realm.h", "src/realm.hpp", "tests/unit.cc" }.Select(overlaid));
     }
 
     [Fact]
