@@ -30,7 +30,7 @@ public class RerunningFailures(EngineFixture fx)
         Assert.Equal(("unit.flaky", "flaky"), (flaky.Test, flaky.Outcome));
         Assert.Equal([false, true], flaky.Attempts.Select(a => a.Passed));
         Assert.Equal(TestStatus.Passed, r.Tests.Single(t => t.Name == "unit.flaky").Status);
-        Assert.Contains(SummaryFiles.TestNotes(r), n => n.StartsWith("WARNING debug-local: flaky test unit.flaky: failed attempt 1", StringComparison.Ordinal) && n.EndsWith("passed attempt 2 of 2", StringComparison.Ordinal));
+        Assert.Contains(SummaryFiles.TestNotes(r), n => n.IsWarning && n.Text.StartsWith("WARNING debug-local: flaky test unit.flaky: failed attempt 1", StringComparison.Ordinal) && n.Text.EndsWith("passed attempt 2 of 2", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(r.Artifacts, "result.json")));
         Assert.Equal(2, json.RootElement.GetProperty("reruns")[0].GetProperty("attempts").GetArrayLength());
         Assert.Contains("-R '^(unit\\.flaky)$'", File.ReadAllText(Path.Combine(r.Artifacts, "reproduce.sh")));
@@ -68,7 +68,7 @@ public class RerunningFailures(EngineFixture fx)
         Assert.Equal(ConfigurationStatus.Failed, r.Status);
         var failed = Assert.Single(r.Reruns);
         Assert.Equal(("unit.broken", "failed", 3), (failed.Test, failed.Outcome, failed.Attempts.Count));
-        Assert.Contains(SummaryFiles.TestNotes(r), n => n.StartsWith("Failed every attempt debug-local: unit.broken", StringComparison.Ordinal));
+        Assert.Contains(SummaryFiles.TestNotes(r), n => !n.IsWarning && n.Text.StartsWith("Failed every attempt debug-local: unit.broken", StringComparison.Ordinal));
         var junit = System.Xml.Linq.XDocument.Parse(SummaryFiles.JUnitText([r]));
         var testcase = junit.Descendants("testcase").Single(t => (string?)t.Attribute("name") == "unit.broken");
         Assert.NotNull(testcase.Element("failure"));
