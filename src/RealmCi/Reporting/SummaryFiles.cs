@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     private readonly object gate = new();
 
     public string Json => Path.Combine(artifacts, "summary.json");
-    public string JUnit => Path.Combine(artifacts, "junit.xml");
+    public string JUnit => Path.Combine(artifacts, ConfigurationFolder.JUnitName); // the merged JUnit, named like each configuration's
     public string Markdown => Path.Combine(artifacts, "summary.md");
 
     public void Add(ConfigurationResult result)
