@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # The front door of this checkout against another's (e.g. a `git archive` of main), interleaved so
-# both see the same load: RUNS rounds of table and JSON listing each; prints the medians.
+# both see the same load: RUNS rounds of table and JSON listing each; prints the medians of wall time
+# and of CPU time (user + system: on a shared, loaded machine the steadier of the two).
 # Usage: benchmarks/startup-ab.sh OTHER_CHECKOUT
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 OTHER="$(cd "${1:?usage: $0 OTHER_CHECKOUT}" && pwd)"
 RUNS="${RUNS:-9}"
-once() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# once CMD...: "WALL_MS CPU_MS" of one run.
+once() {
+  local out
+  out=$( { TIMEFORMAT='%3R %3U %3S'; time "$@" >/dev/null 2>&1 || echo FAILED; } 2>&1 )
+  [[ $out == *FAILED* ]] && { echo "benchmark command failed: $*" >&2; exit 1; }
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<<"$out"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for root in "$ROOT" "$OTHER"; do "$root/build.sh" --target=Matrix >/dev/null 2>&1; done   # warm both
-declare -A times
+declare -A wall cpu
 for _ in $(seq "$RUNS"); do
   for root in "$ROOT" "$OTHER"; do
-    times["$root table"]+="$(once "$root/build.sh" --target=Matrix) "
-    times["$root json"]+="$(once "$root/build.sh" --target=Matrix --profile=nightly --format=json) "
+    read -r w c < <(once "$root/build.sh" --target=Matrix); wall["$root table"]+="$w "; cpu["$root table"]+="$c "
+    read -r w c < <(once "$root/build.sh" --target=Matrix --profile=nightly --format=json); wall["$root json"]+="$w "; cpu["$root json"]+="$c "
   done
 done
 for key in "$ROOT table" "$OTHER table" "$ROOT json" "$OTHER json"; do
-  echo "$key: median $(tr ' ' '\n' <<<"${times[$key]}" | grep . | median) ms ($RUNS runs)"
+  echo "$key: median $(tr ' ' '\n' <<<"${wall[$key]}" | grep . | median) ms wall, $(tr ' ' '\n' <<<"${cpu[$key]}" | grep . | median) ms CPU ($RUNS runs)"
 done

@@ -159,6 +159,7 @@ public sealed class BuildContext : CakeContextAdapter, IDisposable
             ArtifactsArgument = Settings.ArtifactsGiven ? Artifacts : null,
             DownloadsAllowed = Settings.Downloads,
             SourcesFolder = Settings.SourcesFolder,
+            Sources = SourceCache(), // the one the host probe used
             RerunFailures = Settings.RerunFailures,
             FlakyFails = Settings.FlakyFails,
             Quarantine = Matrix.Definition.Quarantine,

@@ -7,11 +7,11 @@ using RealmCi.Build.Host;
 const string DefaultTarget = "Test";
 
 Console.OutputEncoding = new UTF8Encoding(false);
-var diagnostic = args.Any(a => a is "--verbosity=diagnostic" or "--verbosity=d" or "-v=d") || args.Zip(args.Skip(1)).Any(p => p.First is "-v" or "--verbosity" && p.Second is "diagnostic" or "d");
+CakeHost? host = null; // its settings say whether an internal error shows its trace (--verbosity=diagnostic)
 // The last resort, also for exceptions on other threads: one line and exit 70, never a bare trace.
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
-    if (e.ExceptionObject is Exception exception) Environment.Exit(LastResort.Report(exception, diagnostic, Console.Error));
+    if (e.ExceptionObject is Exception exception) Environment.Exit(LastResort.Report(exception, host?.Diagnostic ?? false, Console.Error));
 };
 var root = Environment.GetEnvironmentVariable("REALM_CI_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
 
@@ -30,11 +30,11 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrup
 
 try
 {
-    var host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
+    host = new CakeHost(TaskCatalog.Discover<BuildContext>(typeof(BuildContext).Assembly), DefaultTarget, BuildOptions.All);
     using var stdout = Console.OpenStandardOutput();
     return await host.RunAsync(args, root, HostProbe.Probe(HostProbe.Variables()), Console.Out, Console.Error, stdout, interrupt.Token);
 }
 catch (Exception e)
 {
-    return LastResort.Report(e, diagnostic, Console.Error);
+    return LastResort.Report(e, host?.Diagnostic ?? false, Console.Error);
 }

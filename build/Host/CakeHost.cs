@@ -36,7 +36,6 @@ public sealed class CakeHost
         CancellationToken cancellation = default)
     {
         var parsed = CommandLine.Read(args, options);
-        var diagnostic = parsed.Values["verbosity"].LastOrDefault()?.ToLowerInvariant() is "diagnostic" or "d";
         try
         {
             if (parsed.Values.Contains("help")) { WriteHelp(stdout); return ExitCodes.Success; }
@@ -64,6 +63,7 @@ public sealed class CakeHost
                 Checks = instances.ToDictionary(p => p.Key, p => (Func<Settings, IEnumerable<string>>)p.Value.Check, StringComparer.OrdinalIgnoreCase),
             });
 
+            Diagnostic = settings.Verbosity == VerbosityLevel.Diagnostic;
             var log = new HostLog(new CakeBuildLog(new StderrConsole(), (Verbosity)settings.Verbosity));
             var context = CreateContext(fileSystem, environment, configuration, parsed.Values, log);
             var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
@@ -96,9 +96,15 @@ public sealed class CakeHost
         }
         catch (Exception e)
         {
-            return LastResort.Report(e, diagnostic, stderr);
+            return LastResort.Report(e, Diagnostic, stderr);
         }
     }
+
+    /// <summary>
+    /// Whether the run asked for <c>--verbosity=diagnostic</c> (a stack trace with an internal error), as the
+    /// resolved settings say: the one place verbosity is read. False until the settings are resolved.
+    /// </summary>
+    public bool Diagnostic { get; private set; }
 
     /// <summary>The build program's version (Directory.Build.props), as <c>--version</c> prints it.</summary>
     public static string Version =>

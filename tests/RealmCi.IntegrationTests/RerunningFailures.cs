@@ -30,7 +30,7 @@ public class RerunningFailures(EngineFixture fx)
         Assert.Equal(("unit.flaky", "flaky"), (flaky.Test, flaky.Outcome));
         Assert.Equal([false, true], flaky.Attempts.Select(a => a.Passed));
         Assert.Equal(TestStatus.Passed, r.Tests.Single(t => t.Name == "unit.flaky").Status);
-        Assert.Contains(SummaryFiles.TestNotes(r), n => n.StartsWith("WARNING debug-local: flaky test unit.flaky: failed attempt 1", StringComparison.Ordinal) && n.EndsWith("passed attempt 2 of 2", StringComparison.Ordinal));
+        Assert.Contains(SummaryFiles.TestNotes(r), n => n.IsWarning && n.Text.StartsWith("WARNING debug-local: flaky test unit.flaky: failed attempt 1", StringComparison.Ordinal) && n.Text.EndsWith("passed attempt 2 of 2", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(r.Artifacts, "result.json")));
         Assert.Equal(2, json.RootElement.GetProperty("reruns")[0].GetProperty("attempts").GetArrayLength());
         Assert.Contains("-R '^(unit\\.flaky)$'", File.ReadAllText(Path.Combine(r.Artifacts, "reproduce.sh")));
@@ -71,7 +71,7 @@ public class RerunningFailures(EngineFixture fx)
         Assert.Contains("Note: Google Test filter = Bundle.Fails", File.ReadAllText(Path.Combine(r.Artifacts, "test.log")));
         var xml = Directory.GetFiles(Path.Combine(r.Artifacts, "build", "realm-ci-gtest", "rerun-2-case1"), "*.xml").Single();
         Assert.Equal(["Bundle.Flaky"], RealmCi.CMake.GoogleTestXml.Parse(File.ReadAllText(xml)).Select(t => t.Name));
-        Assert.Contains(SummaryFiles.TestNotes(r), n => n.StartsWith("WARNING release-local: flaky test gtest_bundle/Bundle.Flaky: failed attempt 1", StringComparison.Ordinal));
+        Assert.Contains(SummaryFiles.TestNotes(r), n => n.Text.StartsWith("WARNING release-local: flaky test gtest_bundle/Bundle.Flaky: failed attempt 1", StringComparison.Ordinal));
         var reproduce = File.ReadAllText(Path.Combine(r.Artifacts, "reproduce.sh"));
         Assert.Contains("# rerun attempt 2 of the GoogleTest case alone: gtest_bundle/Bundle.Flaky passed", reproduce);
         Assert.Contains("GTEST_FILTER=Bundle.Flaky", reproduce);
@@ -93,7 +93,7 @@ public class RerunningFailures(EngineFixture fx)
         var pr = await Run(0, RealmCi.Flakiness.HistoryMode.Read, "h4");       // fails: counted in its own line, not kept
 
         Assert.Equal([new TestRecord("unit.flaky", 1, 1, 1)], first.History);
-        Assert.Contains("History debug-local: unit.flaky failed 2 of the last 2 runs (1 passed on a rerun)", SummaryFiles.TestNotes(second));
+        Assert.Contains("History debug-local: unit.flaky failed 2 of the last 2 runs (1 passed on a rerun)", SummaryFiles.TestNotes(second).Select(n => n.Text));
         Assert.Empty(passed.History); // lines only for tests that failed in this run
         Assert.Equal([new TestRecord("unit.flaky", 3, 3, 1)], pr.History);
         Assert.Equal(ConfigurationStatus.Failed, second.Status); // the history never decides
@@ -130,7 +130,7 @@ public class RerunningFailures(EngineFixture fx)
         Assert.Equal(ConfigurationStatus.Failed, r.Status);
         var failed = Assert.Single(r.Reruns);
         Assert.Equal(("unit.broken", "failed", 3), (failed.Test, failed.Outcome, failed.Attempts.Count));
-        Assert.Contains(SummaryFiles.TestNotes(r), n => n.StartsWith("Failed every attempt debug-local: unit.broken", StringComparison.Ordinal));
+        Assert.Contains(SummaryFiles.TestNotes(r), n => !n.IsWarning && n.Text.StartsWith("Failed every attempt debug-local: unit.broken", StringComparison.Ordinal));
         var junit = System.Xml.Linq.XDocument.Parse(SummaryFiles.JUnitText([r]));
         var testcase = junit.Descendants("testcase").Single(t => (string?)t.Attribute("name") == "unit.broken");
         Assert.NotNull(testcase.Element("failure"));

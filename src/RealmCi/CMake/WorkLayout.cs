@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 namespace RealmCi.CMake;
 
 /// <summary>
@@ -6,9 +7,9 @@ namespace RealmCi.CMake;
 /// </summary>
 public sealed record WorkLayout(string Source, string Work)
 {
-    public string Build => Work + "/build";
-    public string Install => Work + "/install";
-    public string JUnit => Work + "/junit.xml";
+    public string Build => Work + "/" + ConfigurationFolder.BuildName;
+    public string Install => Work + "/" + ConfigurationFolder.InstallName;
+    public string JUnit => Work + "/" + ConfigurationFolder.JUnitName;
     public string WrappedTests => Work + "/wrapped-tests";
     public string GtestOutput => Build + "/realm-ci-gtest";
 }

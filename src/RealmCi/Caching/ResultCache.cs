@@ -17,9 +17,7 @@ public sealed record CacheEntry(string Key, string Folder, ResultDocument Result
 public sealed class ResultCache(string cache)
 {
     /// <summary>The files of a configuration's folder an entry keeps.</summary>
-    public static readonly IReadOnlyList<string> Kept =
-        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "abi.log", "Dockerfile", "reproduce.sh",
-         "abi.dump", "abi-baseline.dump", "abi-report.html", "abi-report.xml", "abi-symbols.txt"]; // the ABI check's (Abi.AbiFiles): a cached baseline still gives its dump
+    public static IReadOnlyList<string> Kept => ConfigurationFolder.Outputs;
 
     private string Root => new CacheLayout(cache).Results;
 
@@ -28,7 +26,7 @@ public sealed class ResultCache(string cache)
     public CacheEntry? Find(string key)
     {
         var folder = FolderOf(key);
-        var result = ResultJson.Read(Path.Combine(folder, "result.json"));
+        var result = ResultJson.Read(new ConfigurationFolder(folder).Result);
         return result is { Status: "passed" } && result.CacheKey == key ? new CacheEntry(key, folder, result) : null;
     }
 
@@ -57,7 +55,7 @@ public sealed class ResultCache(string cache)
     {
         Directory.CreateDirectory(artifacts);
         var copied = new List<string>();
-        foreach (var name in Kept.Where(n => n != "result.json"))
+        foreach (var name in Kept.Where(n => n != ConfigurationFolder.ResultName))
         {
             var from = Path.Combine(entry.Folder, name);
             if (!File.Exists(from)) continue;

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using RealmCi.Caching;
 using RealmCi.Reporting;
 using RealmCi.Results;
@@ -11,18 +12,15 @@ namespace RealmCi.Execution;
 /// </summary>
 internal static class ConfigurationOutputs
 {
-    public static readonly string[] Files =
-        ["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "abi.log", "Dockerfile", "reproduce.sh", .. Abi.AbiFiles.All];
-
     public static void Clear(string folder)
     {
-        foreach (var file in Files) File.Delete(Path.Combine(folder, file));
+        foreach (var file in ConfigurationFolder.Outputs) File.Delete(Path.Combine(folder, file));
     }
 
     public static void Write(string folder, ConfigurationResult result, StepPlan? plan, bool runTests, ResultCache? cache)
     {
-        ResultJson.Write(Path.Combine(folder, "result.json"), result);
-        AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript.Text(plan, result, runTests));
+        ResultJson.Write(new ConfigurationFolder(folder).Result, result);
+        AtomicFile.WriteText(new ConfigurationFolder(folder).Reproduce, ReproduceScript.Text(plan, result, runTests));
         if (result.CacheKey is not { } key || cache is null) return;
         try { cache.Remember(key, result, folder); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a cache that cannot be written costs a rebuild next time, never this result
@@ -32,7 +30,7 @@ internal static class ConfigurationOutputs
     public static void WriteCached(string folder, CacheEntry hit, ConfigurationResult result, StepPlan? plan, bool runTests)
     {
         ResultCache.Restore(hit, folder);
-        ResultJson.Write(Path.Combine(folder, "result.json"), result);
-        AtomicFile.WriteText(Path.Combine(folder, "reproduce.sh"), ReproduceScript.Text(plan, result, runTests));
+        ResultJson.Write(new ConfigurationFolder(folder).Result, result);
+        AtomicFile.WriteText(new ConfigurationFolder(folder).Reproduce, ReproduceScript.Text(plan, result, runTests));
     }
 }

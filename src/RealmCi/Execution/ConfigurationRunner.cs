@@ -59,7 +59,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 if (outcome.Image is null) { unavailable = outcome.Unavailable; return Finish(); }
                 prepared = outcome.Image;
                 image = prepared.Tag;
-                File.WriteAllText(Path.Combine(folder, "Dockerfile"), prepared.Dockerfile);
+                File.WriteAllText(new ConfigurationFolder(folder).Dockerfile, prepared.Dockerfile);
             }
 
             var layout = prepared is not null
@@ -77,7 +77,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
             var steps = new StepRunner(executor, plan, folder, observer);
-            var fullBuild = !File.Exists(Path.Combine(folder, "build", "CMakeCache.txt")); // a fresh tree: every file is compiled (or replayed by ccache)
+            var fullBuild = !File.Exists(Path.Combine(new ConfigurationFolder(folder).BuildTree, "CMakeCache.txt")); // a fresh tree: every file is compiled (or replayed by ccache)
             foreach (var step in PackRun.Steps(plan, options))
             {
                 current = step.Kind;
@@ -163,7 +163,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
     private static IReadOnlyList<TestCaseResult> CachedTests(CacheEntry hit)
     {
         if (ResultJson.Tests(hit.Result.Tests) is { } recorded) return recorded; // every test, as accounted for then (quarantined ones too)
-        var junit = Path.Combine(hit.Folder, "junit.xml");
+        var junit = new ConfigurationFolder(hit.Folder).JUnit;
         var tests = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         foreach (var skip in hit.Result.Tests.Skips)
             if (!tests.Any(t => t.Name == skip.Name)) tests.Add(new TestCaseResult(skip.Name, TestStatus.Skipped, 0, skip.Reason));

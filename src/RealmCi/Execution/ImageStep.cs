@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Diagnostics;
 using RealmCi.CMake;
 using RealmCi.Containers;
@@ -22,7 +23,7 @@ internal static class ImageStep
     public static async Task<Outcome> RunAsync(ImagePreparer images, BuildConfiguration c, string folder, PipelineOptions options, IRunObserver observer, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var log = Path.Combine(folder, "image.log");
+        var log = new ConfigurationFolder(folder).Log(StepKind.Image);
         var timeout = options.ImageTimeout;
         observer.StepStarted(c.Id, StepKind.Image, "");
         await using var writer = new StreamWriter(log, append: false) { AutoFlush = true };

@@ -123,9 +123,12 @@ public sealed record PipelineOptions
     /// <summary>Configurations this host cannot run (Id → what they miss), decided before the run: reported as unavailable, never started.</summary>
     public ImmutableDictionary<string, string> Unavailable { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The run's one source cache, given by the front end (its host probe used the same); null: <see cref="SourceCache"/> makes one.</summary>
+    public Sources.SourceCache? Sources { get; init; }
+
     /// <summary>Declared source archives: <see cref="SourcesFolder"/> first, then the cache's sources folder.</summary>
     public Sources.SourceCache SourceCache() =>
-        new(Sources.SourceCache.DefaultFolder(Cache), SourcesFolder, DownloadsAllowed, new Sources.HttpSourceDownloader());
+        Sources ?? new(RealmCi.Sources.SourceCache.DefaultFolder(Cache), SourcesFolder, DownloadsAllowed, new RealmCi.Sources.HttpSourceDownloader());
 
     public TimeSpan ImageTimeout => Timeout(Results.StepKind.Image);
 

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Diagnostics;
 using System.Globalization;
 using RealmCi.CMake;
@@ -16,7 +17,7 @@ public sealed partial class StepRunner(IExecutor executor, StepPlan plan, string
 {
     public string ConfigurationId => plan.ConfigurationId;
 
-    public string LogPath(StepKind step) => Path.Combine(folder, $"{step.ToString().ToLowerInvariant()}.log");
+    public string LogPath(StepKind step) => new ConfigurationFolder(folder).Log(step);
 
     /// <summary>Runs the step's command. With <paramref name="append"/> the log keeps what the step wrote before (its listings).</summary>
     public async Task<StepResult> RunAsync(PlannedStep step, bool append, CancellationToken cancellation)

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Diagnostics;
 using RealmCi.CMake;
 using RealmCi.Results;
@@ -19,8 +20,8 @@ internal static class TestStep
         var setup = step.Tests ?? new TestSetup([], [], [], [], [], [], null);
         var skipped = new List<TestCaseResult>();
         File.Delete(steps.LogPath(StepKind.Test));
-        File.Delete(Path.Combine(workOnHost, "junit.xml"));
-        var gtestOnHost = setup.GtestOutput is null ? null : Path.Combine(workOnHost, "build", "realm-ci-gtest");
+        File.Delete(new ConfigurationFolder(workOnHost).JUnit);
+        var gtestOnHost = setup.GtestOutput is null ? null : Path.Combine(new ConfigurationFolder(workOnHost).BuildTree, "realm-ci-gtest");
         if (gtestOnHost is not null)
         {
             // Fresh for every run: GoogleTest appends _1, _2… rather than overwrite an earlier file. GoogleTest
@@ -58,7 +59,7 @@ internal static class TestStep
         var result = await steps.RunAsync(step, append: true, cancellation);
         if (setup.WrappedDir is { } dir)
             result = result with { Command = $"# tests wrapped behind {string.Join(' ', setup.Launcher.Concat(setup.Emulation?.Emulator ?? []))}: {dir}/CTestTestfile.cmake (kept in the artifacts)\n{result.Command}" };
-        var junit = Path.Combine(workOnHost, "junit.xml");
+        var junit = new ConfigurationFolder(workOnHost).JUnit;
         var ran = File.Exists(junit) ? JUnitReport.Parse(File.ReadAllText(junit)).ToList() : [];
         ran.AddRange(skipped);
         var results = TestAccounting.Account(defined, ran, setup.Selection,

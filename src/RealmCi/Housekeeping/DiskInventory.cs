@@ -30,9 +30,9 @@ public static class DiskInventory
         if (!Directory.Exists(artifacts)) return items;
         foreach (var folder in Directory.EnumerateDirectories(artifacts).Order(StringComparer.Ordinal))
         {
-            var trees = new[] { "build", "install" }.Select(t => Path.Combine(folder, t)).Where(Directory.Exists).ToList();
+            var trees = new[] { new ConfigurationFolder(folder).BuildTree, new ConfigurationFolder(folder).InstallTree }.Where(Directory.Exists).ToList();
             if (trees.Count == 0) continue;
-            var result = Path.Combine(folder, "result.json");
+            var result = new ConfigurationFolder(folder).Result;
             var used = File.Exists(result) ? File.GetLastWriteTimeUtc(result) : Directory.GetLastWriteTimeUtc(folder);
             items.Add(new DiskItem(DiskKind.BuildTree, Path.GetFileName(folder), trees.Sum(Sizes.Of), Utc(used), folder));
         }
@@ -64,7 +64,7 @@ public static class DiskInventory
     {
         var named = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         if (!Directory.Exists(artifacts)) return named;
-        foreach (var result in Directory.EnumerateFiles(artifacts, "result.json", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 }))
+        foreach (var result in Directory.EnumerateFiles(artifacts, ConfigurationFolder.ResultName, new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 }))
         {
             try
             {
@@ -82,7 +82,7 @@ public static class DiskInventory
     private static string EntryName(string entry)
     {
         var key = Path.GetFileNameWithoutExtension(entry);
-        var json = File.Exists(entry) ? entry : Path.Combine(entry, "result.json");
+        var json = File.Exists(entry) ? entry : new ConfigurationFolder(entry).Result;
         try
         {
             if (!File.Exists(json)) return key;

@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using RealmCi.Results;
 using System.Security.Cryptography;
 using System.Text;
@@ -41,7 +42,7 @@ public static class BinaryPackage
         }
         log($"release: {c.Id}: consumer check passed");
 
-        var dockerfile = Path.Combine(result.Artifacts, "Dockerfile");
+        var dockerfile = new ConfigurationFolder(result.Artifacts).Dockerfile;
         var recipe = File.Exists(dockerfile) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(File.ReadAllText(dockerfile)))) : "";
         var counts = result.Counts;
         return new PackagedBinary(new ManifestArtifact(

@@ -102,8 +102,8 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
         console.WriteLine($"{passed} of {selected} configurations passed" + (cached > 0 ? $" ({cached} cached)" : "") +
             (notRun > 0 ? $"; {notRun} not run" : "") + (unavailable > 0 ? $"; {unavailable} unavailable here" : "") + ".");
         foreach (var note in results.SelectMany(SummaryFiles.TestNotes))
-            if (note.StartsWith("WARNING", StringComparison.Ordinal)) console.MarkupLine($"[bold yellow]{Markup.Escape(note)}[/]");
-            else Unwrapped(note);
+            if (note.IsWarning) console.MarkupLine($"[bold yellow]{Markup.Escape(note.Text)}[/]");
+            else Unwrapped(note.Text);
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable))
             Unwrapped($"{(r.Status == ConfigurationStatus.NotRun ? "Not run" : "Unavailable")} {r.Id}: {r.Reason}");
         foreach (var r in results.Where(r => r.Status is ConfigurationStatus.Failed or ConfigurationStatus.Cancelled))

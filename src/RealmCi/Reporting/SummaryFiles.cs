@@ -1,3 +1,4 @@
+using RealmCi.Layout;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     private readonly object gate = new();
 
     public string Json => Path.Combine(artifacts, "summary.json");
-    public string JUnit => Path.Combine(artifacts, "junit.xml");
+    public string JUnit => Path.Combine(artifacts, ConfigurationFolder.JUnitName); // the merged JUnit, named like each configuration's
     public string Markdown => Path.Combine(artifacts, "summary.md");
 
     public void Add(ConfigurationResult result)
@@ -126,22 +127,22 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     /// What a summary must say about a configuration's tests besides the counts: a warning when
     /// they were mostly filtered away, the quarantined failures, and quarantined tests that passed.
     /// </summary>
-    internal static IEnumerable<string> TestNotes(ConfigurationResult r)
+    internal static IEnumerable<TestNote> TestNotes(ConfigurationResult r)
     {
-        if (r.Abi is { } abi) yield return $"ABI {r.Id}: {abi.Describe()}"; // --abi-baseline: the verdict, with the broken symbols by name
+        if (r.Abi is { } abi) yield return abi.Compatible ? TestNote.Info($"ABI {r.Id}: {abi.Describe()}") : TestNote.Warning($"ABI {r.Id}: {abi.Describe()}"); // --abi-baseline: the verdict, with the broken symbols by name
         if (r.Tests.Count == 0) yield break;
         var tally = TestTally.Of(r.Tests);
-        if (tally.Warning is { } warning) yield return $"WARNING {r.Id}: {warning}";
+        if (tally.Warning is { } warning) yield return TestNote.Warning($"WARNING {r.Id}: {warning}");
         foreach (var a in r.Reruns)
-            yield return !a.Flaky ? $"Failed every attempt {r.Id}: {a.Test}: {a.Describe()}"
-                : r.Tests.Any(t => t.Name == a.Test && t.Status == TestStatus.Failed) ? $"Failed {r.Id}: flaky test {a.Test} (--flaky=fail): {a.Describe()}"
-                : $"WARNING {r.Id}: flaky test {a.Test}: {a.Describe()}";
+            yield return !a.Flaky ? TestNote.Info($"Failed every attempt {r.Id}: {a.Test}: {a.Describe()}")
+                : r.Tests.Any(t => t.Name == a.Test && t.Status == TestStatus.Failed) ? TestNote.Warning($"Failed {r.Id}: flaky test {a.Test} (--flaky=fail): {a.Describe()}")
+                : TestNote.Warning($"WARNING {r.Id}: flaky test {a.Test}: {a.Describe()}");
         foreach (var h in r.History)
-            yield return $"History {r.Id}: {h.Test} {h.Describe()}";
+            yield return TestNote.Info($"History {r.Id}: {h.Test} {h.Describe()}");
         foreach (var t in r.Tests.Where(t => t.Status == TestStatus.Quarantined))
-            yield return $"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}";
+            yield return TestNote.Info($"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}");
         foreach (var t in tally.QuarantinedButPassed)
-            yield return $"Quarantined but passed {r.Id}: {t.Name} — remove the entry? ({t.Quarantine?.Reason})";
+            yield return TestNote.Info($"Quarantined but passed {r.Id}: {t.Name} — remove the entry? ({t.Quarantine?.Reason})");
     }
 
     internal static string MarkdownText(IReadOnlyList<ConfigurationResult> results, int selected, bool interrupted)
@@ -165,7 +166,7 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
         {
             text.Append('\n');
             foreach (var note in notes)
-                text.Append(note.StartsWith("WARNING", StringComparison.Ordinal) ? "> ⚠️ **" + Escape(note) + "**" : "- " + Escape(note)).Append('\n');
+                text.Append(note.IsWarning ? "> ⚠️ **" + Escape(note.Text) + "**" : "- " + Escape(note.Text)).Append('\n');
         }
         foreach (var r in results.Where(r => r.Known.Count > 0))
         {

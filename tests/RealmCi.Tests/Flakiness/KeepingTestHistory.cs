@@ -65,7 +65,7 @@ public class KeepingTestHistory : InTempFolder
 
         Assert.Equal(ConfigurationStatus.Failed, failed.Status); // notes only
         Assert.Equal([new TestRecord("t", 4, 1, 0)], failed.History);
-        Assert.Contains("History c: t failed 1 of the last 4 runs", RealmCi.Reporting.SummaryFiles.TestNotes(failed));
+        Assert.Contains("History c: t failed 1 of the last 4 runs", RealmCi.Reporting.SummaryFiles.TestNotes(failed).Select(n => n.Text));
         Assert.Equal(Path.Combine(dir, "history", "c.json"), store.PathOf("c"));
         var kept = store.Read("c");
         Assert.Equal(("PPPF", "---P", "f"), (kept.Tests["t"], kept.Tests["u"], kept.Runs[^1].Run));
