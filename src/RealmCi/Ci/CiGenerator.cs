@@ -52,8 +52,9 @@ public static class CiGenerator
         if (request.Platform == CiPlatform.Github)
         {
             foreach (var (plan, command) in plans)
-                files.Add((GithubWorkflow.FileName(plan.Profile, plan.Trust), GithubWorkflow.Write(plan, command, settings, !request.Static,
-                    Header(platform, mode, [plan.Profile], matrixPath, settings))));
+                files.Add((GithubWorkflow.FileName(plan.Profile, plan.Trust), settings.TargetOf(plan.Profile) == "Release"
+                    ? GithubRelease.Write(plan, command, settings, Header(platform, mode, [plan.Profile], matrixPath, settings))
+                    : GithubWorkflow.Write(plan, command, settings, !request.Static, Header(platform, mode, [plan.Profile], matrixPath, settings))));
             files.Add((GithubJobWorkflow.FileName, GithubJobWorkflow.Write(plans[0].Command, Header(platform, mode, profiles, matrixPath, settings))));
         }
         else

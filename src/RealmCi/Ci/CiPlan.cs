@@ -24,7 +24,10 @@ public static class CiPlanner
         var (source, rows) = Selector.Base(matrix, selection);
         if (!selection.Select.IsEmpty) rows = rows.Where(i => selection.Select.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
         if (!selection.Skip.IsEmpty) rows = rows.Where(i => !selection.Skip.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
-        var all = rows.Select(i => Place(settings, matrix.Rows[i].Id, Axes(matrix, matrix.Rows[i]))).ToList();
+        var target = settings.TargetOf(profile);
+        var all = rows.Select(i => Place(settings, matrix.Rows[i].Id, Axes(matrix, matrix.Rows[i])))
+            .Select(p => target == "Test" ? p : p with { Runner = p.Runner with { BuildOn = null } }) // a canary or a release builds where it runs: no packs
+            .ToList();
         var placements = all.Where(p => trust.Allows(p.Runner)).ToList();
         var awaiting = all.Where(p => !trust.Allows(p.Runner)).Select(p => p.Id).ToImmutableArray();
         // Leaving configurations out makes the profile's own selection arguments select too much: name Ids instead.
@@ -33,7 +36,26 @@ public static class CiPlanner
             : [];
         var triggers = settings.Triggers.TryGetValue(profile, out var t) ? t : [];
         var description = $"{source}: {placements.Count} configuration(s)" + (awaiting.IsEmpty ? "" : $"; {awaiting.Length} on self-hosted runners wait for an approved commit");
-        return new ProfilePlan(profile, triggers, JobGrouping.Group(placements, selectionArgs, caps.MaxJobs), description) { Trust = trust, AwaitingApproval = awaiting };
+        // A canary and a release run only on trusted refs, and a release leaves nothing out: an untrusted
+        // pipeline (an unprotected GitLab ref) gets no job of theirs at all.
+        var jobs = target != "Test" && trust == Trust.Untrusted ? []
+            : target == "Release" ? (awaiting.IsEmpty ? ReleaseJob(placements, selection, profile) : []) : JobGrouping.Group(placements, selectionArgs, caps.MaxJobs);
+        return new ProfilePlan(profile, triggers, jobs, description) { Trust = trust, AwaitingApproval = awaiting };
+    }
+
+    /// <summary>
+    /// A release is one job: one source package, every configuration built, tested and packaged from
+    /// it. It runs on the runner with the most disk among those its configurations build on (the
+    /// largest build fits; for Realm, the NVIDIA runner, where the CUDA binaries' GPU tests run too).
+    /// </summary>
+    private static IReadOnlyList<CiJob> ReleaseJob(IReadOnlyList<Placement> placements, SelectionOptions selection, string profile)
+    {
+        if (placements.Count == 0) return [];
+        var runner = placements.Select(p => p.Runner).OrderByDescending(r => r.DiskGb ?? 0).First();
+        ImmutableArray<string> args = selection.Configs.IsEmpty
+            ? [$"--profile={profile}", .. selection.Select.Select(g => $"--select={g}"), .. selection.Skip.Select(g => $"--skip={g}")]
+            : [.. placements.Select(p => $"--config={p.Id}")];
+        return [new CiJob("release", runner, args, [.. placements.Select(p => p.Id)])];
     }
 
     /// <summary>The profiles to generate: those asked for, else every profile of the matrix that has a trigger.</summary>

@@ -86,6 +86,18 @@ public sealed record CiSettings
 
     public JobSettings Jobs { get; init; } = new();
 
+    /// <summary>
+    /// ci.yaml's <c>targets:</c>, profile → what its jobs run: <c>Test</c> (the default: a job per
+    /// configuration), <c>Canary</c> (a job per configuration, <c>--target=Canary</c>, the
+    /// downstream cloned) or <c>Release</c> (one job for the tag: <c>--target=Release</c>, then the
+    /// release's files published with provenance). Canary and Release run only on trusted refs.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Targets { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    public string TargetOf(string profile) => Targets.TryGetValue(profile, out var target) ? target : "Test";
+
+    public static readonly string[] KnownTargets = ["Test", "Canary", "Release"];
+
     /// <summary>Days GitHub keeps the artifacts (logs, packs) of a run (ci.yaml <c>retention-days</c>).</summary>
     public int RetentionDays { get; init; } = 7;
 

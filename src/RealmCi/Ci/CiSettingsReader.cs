@@ -13,7 +13,7 @@ namespace RealmCi.Ci;
 /// </summary>
 public static class CiSettingsReader
 {
-    private static readonly string[] Keys = ["realm-ci", "source", "triggers", "schedule", "branch", "args", "runners", "disk-needs", "approval", "actions", "retention-days", "concurrency", "timeouts", "retry", "environments", "needs"];
+    private static readonly string[] Keys = ["realm-ci", "source", "triggers", "schedule", "branch", "args", "runners", "disk-needs", "approval", "actions", "retention-days", "concurrency", "timeouts", "retry", "environments", "needs", "targets"];
     private static readonly string[] RealmCiKeys = ["repository", "ref"];
     private static readonly string[] RunnersKeys = ["default", "rules"];
     private static readonly string[] RunnerKeys = ["github", "gitlab", "self-hosted", "disk"];
@@ -53,12 +53,29 @@ public static class CiSettingsReader
                     "approval" => Approval(reader, value, settings),
                     "actions" => settings with { Actions = Actions(reader, value) },
                     "concurrency" or "timeouts" or "retry" or "environments" or "needs" => settings with { Jobs = CiJobSettingsReader.Read(reader, key, value, settings.Jobs) },
+                    "targets" => settings with { Targets = Targets(reader, value) },
                     "retention-days" => settings with { RetentionDays = reader.Int(value, "ci.retention-days", 1) ?? settings.RetentionDays },
                     _ => Runners(reader, value, settings),
                 };
+        foreach (var (profile, target) in settings.Targets)
+            if (target != "Test" && settings.Triggers.TryGetValue(profile, out var triggers) && triggers.Contains(Trigger.Pr))
+                throw new RealmCiException($"{file}: profile {profile} runs --target={target}, which runs only on trusted refs (approved, push, schedule, tag, manual): drop 'pr' from its triggers", ExitCodes.InvalidInput);
         if (reader.Errors.Count > 0)
             throw new RealmCiException(string.Join(Environment.NewLine, reader.Errors.Select(d => d.ToString())));
         return settings;
+    }
+
+    private static ImmutableSortedDictionary<string, string> Targets(YamlReader reader, YamlNode node)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (profile, _, value) in reader.Mapping(node, "ci.targets"))
+        {
+            var target = reader.Scalar(value, $"ci.targets.{profile}");
+            if (target is null) continue;
+            if (!CiSettings.KnownTargets.Contains(target)) { reader.Error(value, $"unknown target '{target}' for profile {profile} in ci.targets", Suggest.Hint(target, CiSettings.KnownTargets)); continue; }
+            result[profile] = target;
+        }
+        return result.ToImmutable();
     }
 
     private static CiSettings RealmCi(YamlReader reader, YamlNode node, CiSettings settings)
@@ -168,7 +185,7 @@ public static class CiSettingsReader
     private static ImmutableSortedDictionary<string, ActionPin> Actions(YamlReader reader, YamlNode node)
     {
         var pins = ImmutableSortedDictionary.CreateBuilder<string, ActionPin>(StringComparer.Ordinal);
-        foreach (var (name, _, value) in reader.Mapping(node, "ci.actions", ["checkout", "cache", "upload-artifact", "download-artifact"]))
+        foreach (var (name, _, value) in reader.Mapping(node, "ci.actions", GithubSteps.Actions))
         {
             var fields = reader.Mapping(value, $"ci.actions.{name}", ActionKeys).ToDictionary(e => e.Key, e => e.Value);
             string? Field(string key) => fields.TryGetValue(key, out var v) ? reader.Scalar(v, $"ci.actions.{name}.{key}") : null;

@@ -20,6 +20,7 @@ public static class GithubJobWorkflow
         var retention = Y.Literal(settings.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var inputs = Y.Map(
             ("name", Input("string", "the configuration Id (or shard name)", required: true)),
+            ("target", Input("string", "what the test job runs: Test, or Canary (ci.yaml targets)", "Test")),
             ("runner", Input("string", "the test runner's labels, as JSON", required: true)),
             ("build-runner", Input("string", "the builder's labels, as JSON (when pack)", "[]")),
             ("args", Input("string", "the test job's ./build.sh selection", "")),
@@ -55,13 +56,13 @@ public static class GithubJobWorkflow
             ("runs-on", "${{ fromJSON(inputs.runner) }}"),
             ("timeout-minutes", "${{ inputs.timeout-minutes }}"),
             ("environment", environment),
-            ("env", Y.Map((JobCommand.ArgsVariable, "${{ inputs.args }}"), (JobCommand.ArtifactsVariable, artifacts), ("REALM_CI_EMPTY", "${{ inputs.empty }}"))),
+            ("env", Y.Map((JobCommand.ArgsVariable, "${{ inputs.args }}"), (JobCommand.ArtifactsVariable, artifacts), ("REALM_CI_EMPTY", "${{ inputs.empty }}"), (JobCommand.TargetVariable, "${{ inputs.target }}"))),
             ("steps", Y.List([.. GithubSteps.Checkout(command), GithubSteps.Program(command),
                 .. GithubSteps.Cache(settings, "${{ inputs.pack && inputs.test-cache || inputs.cache }}"),
                 Y.Map(("name", "nothing to run"), ("if", "${{ inputs.empty != '' }}"), ("run", "echo \"$REALM_CI_EMPTY\"\n")),
                 Y.Map(("name", "the pack built on the builder"), ("if", "${{ inputs.pack }}"), ("uses", GithubSteps.Uses(settings, "download-artifact")),
                     ("with", Y.Map(("name", "realm-ci-pack-${{ inputs.name }}"), ("path", "${{ inputs.packdir }}")))),
-                Y.Map(("name", "./build.sh --target=Test"), ("if", "${{ inputs.empty == '' }}"), ("run", command.Run() + "\n")),
+                Y.Map(("name", "./build.sh --target=${{ inputs.target }}"), ("if", "${{ inputs.empty == '' }}"), ("run", command.RunAnyTarget() + "\n")),
                 Keep(settings, "realm-ci-${{ inputs.name }}", artifacts, "${{ always() && inputs.empty == '' }}", retention)])));
         return YamlText.Write(Y.Map(
             ("name", "realm-ci job"),

@@ -8,7 +8,11 @@ public static class GithubSteps
     {
         ["checkout"] = "actions/checkout@v4", ["cache"] = "actions/cache@v4",
         ["upload-artifact"] = "actions/upload-artifact@v4", ["download-artifact"] = "actions/download-artifact@v4",
+        ["attest-build-provenance"] = "actions/attest-build-provenance@v4",
     };
+
+    /// <summary>The actions the generated workflows use: the keys of ci.yaml's <c>actions:</c>.</summary>
+    public static readonly string[] Actions = ["checkout", "cache", "upload-artifact", "download-artifact", "attest-build-provenance"];
 
     public static YamlScalar Uses(CiSettings settings, string action) => settings.Actions.TryGetValue(action, out var pin)
         ? new YamlScalar(pin.Uses) { Comment = pin.Version }

@@ -27,7 +27,8 @@ public static class GithubWorkflow
         jobs.Add((first, dynamic ? Plan(plan, command, settings, kinds.Select(k => k.Kind)) : Program(command, settings)));
         if (plan.Trust == Trust.Trusted && plan.Triggers.Contains(Trigger.Approved)) jobs.Add(("ci-files", GithubCiFiles.Job(settings, command)));
         var environment = settings.Jobs.Environments.TryGetValue(plan.Profile, out var env) && plan.Trust == Trust.Trusted ? env : null;
-        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic, environment, first)));
+        var target = settings.TargetOf(plan.Profile);
+        foreach (var (kind, entries) in kinds) jobs.Add((kind.Id, Caller(kind, entries, settings, dynamic, environment, first, target)));
         jobs.Add(("gate", Gate(kinds.Select(k => k.Kind).ToList(), settings, dynamic, first)));
         return YamlText.Write(Y.Map(
             ("name", plan.Trust == Trust.Trusted ? $"realm-ci {plan.Profile}" : $"realm-ci {plan.Profile} (pull request, hosted runners only)"),
@@ -60,7 +61,7 @@ public static class GithubWorkflow
             GithubSteps.KeepProgram(command)])));
 
     /// <summary>One kind's caller: a matrix over the job workflow, the runner labels literal (from ci.yaml), never from the plan.</summary>
-    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic, string? environment, string first)
+    private static YamlMap Caller(JobKind kind, IReadOnlyList<GithubEntry>? entries, CiSettings settings, bool dynamic, string? environment, string first, string target)
     {
         var suffix = GithubPlan.Suffix(kind);
         YamlValue matrix = dynamic ? $"${{{{ fromJSON(needs.plan.outputs.matrix-{suffix}) }}}}" : Y.Map(("include", Y.List(entries!.Select(e => (YamlValue)Y.Map(
@@ -76,6 +77,7 @@ public static class GithubWorkflow
             ("uses", "./" + GithubJobWorkflow.FileName),
             ("with", Y.Map(
                 ("name", "${{ matrix.name }}"),
+                ("target", target == "Test" ? null : (YamlValue)target),
                 ("runner", Json(kind.Runner.Github)),
                 ("build-runner", kind.Builder is null ? null : (YamlValue)Json(kind.Builder.Github)),
                 ("args", "${{ matrix.args }}"),

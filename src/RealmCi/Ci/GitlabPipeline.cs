@@ -47,6 +47,8 @@ public static partial class GitlabPipeline
             ("variables", Y.Map(("XDG_CACHE_HOME", "$CI_PROJECT_DIR/.cache"), ("GIT_DEPTH", "0"))),
         };
         var names = new List<string>();
+        if (settings.TargetOf(plan.Profile) == "Release" && plan.Jobs.Count > 0)
+            return YamlText.Write(Y.Map([.. entries, .. GitlabRelease.Jobs(plan, command, settings, planJob is null ? null : Program())]), header);
         if (plan.Jobs.Count == 0)
         {
             names.Add("no-configurations");
@@ -123,7 +125,7 @@ public static partial class GitlabPipeline
     private static string ShellEcho(string text) => "echo " + Execution.ShellQuote.Quote(text);
 
     /// <summary>GitLab retries a job only for ci.yaml's <c>retry.when</c> (runner and system failures), never for its own failure.</summary>
-    private static YamlValue? Retry(CiSettings settings) => settings.Jobs.RetryMax == 0 ? null
+    internal static YamlValue? Retry(CiSettings settings) => settings.Jobs.RetryMax == 0 ? null
         : Y.Map(("max", Y.Literal(settings.Jobs.RetryMax.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("when", Y.Strings(settings.Jobs.RetryWhen)));
 
     /// <summary>A newer pipeline may cancel a merge request's (unprotected) jobs; never a protected ref's (the branch, tags).</summary>

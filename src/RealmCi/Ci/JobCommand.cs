@@ -50,7 +50,21 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string? 
     public string PinOrThrow => Pin ?? throw new Errors.RealmCiException("ci.yaml: realm-ci.repository is a URL but no revision to pin: set realm-ci.ref, or run from a git checkout of realm-ci");
 
     /// <summary>The test command for one job; the job's selection follows in <c>$REALM_CI_ARGS</c>, its artifacts folder is <paramref name="artifactsFolder"/> (null: <c>$REALM_CI_ARTIFACTS</c>).</summary>
-    public string Run(string? artifactsFolder = null) => Command(["--target=Test"], artifactsFolder);
+    public string Run(string? artifactsFolder = null) => Command([$"--target={Settings.TargetOf(Profile)}"], artifactsFolder);
+
+    /// <summary>GitHub's job workflow serves every profile: its target comes from the caller, through <c>$REALM_CI_TARGET</c>.</summary>
+    public const string TargetVariable = "REALM_CI_TARGET";
+
+    public string RunAnyTarget() => Command([$"--target=${TargetVariable}"], null).Replace(ShellQuote.Quote($"--target=${TargetVariable}"), $"\"--target=${TargetVariable}\"", StringComparison.Ordinal);
+
+    /// <summary>The tag being released, passed through the environment (GitHub <c>github.ref_name</c>, GitLab <c>$CI_COMMIT_TAG</c>).</summary>
+    public const string TagVariable = "REALM_CI_TAG";
+
+    /// <summary>Where the release job writes: its release folder is <c>{ReleaseArtifacts}/release/VERSION/</c>.</summary>
+    public const string ReleaseArtifacts = "realm-ci-artifacts/release";
+
+    /// <summary>The release job's command: the tag from <c>$REALM_CI_TAG</c>, the profile's selection from <c>$REALM_CI_ARGS</c>.</summary>
+    public string Release() => Command(["--target=Release"], ReleaseArtifacts).Replace(" $" + ArgsVariable, $" \"--tag=${TagVariable}\" ${ArgsVariable}", StringComparison.Ordinal);
 
     /// <summary>The build-once command: build the job's one configuration and pack it into the artifacts folder's ID/pack.tar.gz.</summary>
     public string Pack(string? packsFolder = null) => Command(["--target=Build", "--pack"], packsFolder);

@@ -85,7 +85,8 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         Assert.True(other.Code == 0, other.Output);
         Assert.Contains("PASS  debug-local-dim4-build", other.Output);
         Assert.Contains("PASS  debug-local-dim4", other.Output);
-        Assert.DoesNotContain("debug-local-badtest", other.Output);
+        // (gitlab-ci-local warns, naming every job, that it ignores the needs: pipeline: entry that hands over the build program.)
+        Assert.DoesNotContain("debug-local-badtest", string.Join('\n', other.Output.Split('\n').Where(l => !l.Contains("pipeline key not supported", StringComparison.Ordinal))));
         var waited = await slow;
         Assert.Matches(@"> e2e-barrier-seen-after-\d+-s", waited.Output); // the job's output, not its echoed script line
         Assert.Contains("FAIL  debug-local-badtest", waited.Output);

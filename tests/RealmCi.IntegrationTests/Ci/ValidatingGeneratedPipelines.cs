@@ -36,6 +36,8 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
         { "realm", true, "pr" },
         { "realm", true, "nightly" }, // 248 configurations on three kinds of runner, grouped under the cap
         { "fixture", true, "pr" },
+        { "realm", false, "release" }, // --target=Release, publish with provenance (ci.yaml targets)
+        { "realm", true, "canary" }, // --target=Canary, schedule only
     };
 
     [Theory]
@@ -48,9 +50,26 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
         Assert.True(workflows.Length >= 2, string.Join(", ", workflows));
         foreach (var workflow in workflows)
         {
-            var (code, output) = CiClients.Run(CiClients.ActionValidator, [workflow], folder);
+            var (code, output) = CiClients.Run(CiClients.ActionValidator, [SchemaOf(workflow)], folder);
             Assert.True(code == 0, workflow + ": " + output);
         }
+    }
+
+    /// <summary>
+    /// action-validator 0.6.0 (the newest on npm) has a schema older than GitHub's <c>attestations</c>
+    /// permission, which the release's publish job needs (actions/attest-build-provenance's README:
+    /// <c>attestations: write</c> persists the attestation). Only that line is left out of the copy it checks.
+    /// </summary>
+    private static string SchemaOf(string workflow)
+    {
+        const string line = "      attestations: write\n";
+        var text = File.ReadAllText(workflow);
+        if (!text.Contains(line, StringComparison.Ordinal)) return workflow;
+        var copy = workflow + ".without-attestations.yml";
+        File.WriteAllText(copy, text.Replace(line, "", StringComparison.Ordinal));
+        var (code, _) = CiClients.Run(CiClients.ActionValidator, [workflow], Path.GetDirectoryName(workflow)!);
+        Assert.Equal(1, code); // the gap is still there: when a newer validator knows the permission, drop this copy
+        return copy;
     }
 
     [Fact]
@@ -85,9 +104,10 @@ public sealed class ValidatingGeneratedPipelines : IDisposable
         Assert.NotEmpty(children);
         foreach (var file in children)
         {
-            var child = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--file", file], folder);
+            // On a tag (the release child's jobs run only there; the others do not look at it).
+            var child = CiClients.Run(CiClients.GitlabCiLocal, ["--list", "--json-schema-validation", "--variable", "CI_COMMIT_TAG=v0.0.1", "--file", file], folder);
             Assert.True(child.Code == 0, file + ": " + child.Output);
-            Assert.Contains(GitlabPipeline.Gate, child.Output);
+            Assert.Contains(profile == "release" && !file.Contains("untrusted", StringComparison.Ordinal) ? "publish" : GitlabPipeline.Gate, child.Output);
         }
     }
 

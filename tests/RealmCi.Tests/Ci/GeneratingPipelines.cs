@@ -141,7 +141,7 @@ public class GeneratingPipelines : CiFolder
         var text = File(files, GithubJobWorkflow.FileName);
         Assert.Contains("repository: example/realm-ci", text);
         Assert.Contains("ref: 0123456789abcdef0123456789abcdef01234567", text);
-        Assert.Contains("./.realm-ci/build.sh --target=Test --matrix=.realm-ci/matrix/matrix.yaml --realm-source=. \"--artifacts=$REALM_CI_ARTIFACTS\" $REALM_CI_ARGS", text);
+        Assert.Contains("./.realm-ci/build.sh \"--target=$REALM_CI_TARGET\" --matrix=.realm-ci/matrix/matrix.yaml --realm-source=. \"--artifacts=$REALM_CI_ARTIFACTS\" $REALM_CI_ARGS", text);
         var gitlab = File(CiGenerator.Files(Request(CiPlatform.Gitlab, true, "pr")), GitlabPipeline.ChildFile("pr"));
         Assert.Contains("git -C .realm-ci checkout --quiet 0123456789abcdef0123456789abcdef01234567", gitlab);
     }

@@ -29,6 +29,37 @@ public class TheReadmeFigures
         Assert.Contains($"| `pr` on an approved `pull-request/N` push | {jobs} | {gpu} |", readme);
     }
 
+    // Measured by tests/RealmCi.IntegrationTests/Ci/HandingOverTheProgram.cs on 2026-12-06 (gitlab-ci-local, the fixture,
+    // one cached configuration job, the shared 2-core machine at load ~20): the job compiling the build program, and with
+    // the plan job's program handed over. The SDK install cannot be measured here (no internet): an estimate.
+    private const int BeforeSeconds = 416, AfterSeconds = 31, SdkSeconds = 45;
+
+    private const int CompileSeconds = BeforeSeconds - AfterSeconds;
+
+    private static string Hours(double seconds) => (seconds / 3600).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " h";
+
+    [Fact]
+    public void ThePrRunnerHoursBeforeAndAfterHandingOverTheProgramMatchThePlanAndTheMeasuredOverheads()
+    {
+        var readme = File.ReadAllText(Path.Combine(Yaml.RepoRoot, "README.md"));
+        const int before = BeforeSeconds + SdkSeconds, after = AfterSeconds + SdkSeconds;
+        Assert.Contains($"| overhead before ({before} s a job) | after ({after} s a job + one compile) |", readme);
+        Assert.Contains($"before**, the job compiles the build program: {BeforeSeconds} s; **after**", readme);
+        Assert.Contains($"handed over (every source given a new time, as a checkout does): {AfterSeconds} s — the compile ({CompileSeconds} s)", readme);
+
+        // Jobs that run ./build.sh: the plan job and every configuration job (a split one: build + test); not the gate or the CI-files check.
+        var untrusted = Counts(untrusted: true)["default"] + 1;
+        Assert.Contains($"| `pr` on a pull request (hosted runners only) | {untrusted + 1} | 0 | {Hours(untrusted * before)} | {Hours(CompileSeconds + untrusted * after)} |", readme);
+
+        var trusted = Counts(untrusted: false);
+        var split = trusted.Where(c => c.Key.Contains("-built-on-", StringComparison.Ordinal)).Sum(c => c.Value);
+        var whole = trusted.Where(c => !c.Key.Contains("-built-on-", StringComparison.Ordinal)).Sum(c => c.Value);
+        var gpu = trusted.Where(c => c.Key != "default").Sum(c => c.Value); // each GPU configuration's job on the GPU runner
+        var running = 1 + whole + 2 * split;
+        Assert.Contains($"| `pr` on an approved `pull-request/N` push | {running + 2} | {gpu} | {Hours(running * before)} ({Hours(gpu * before)} on GPU runners) "
+            + $"| {Hours(CompileSeconds + running * after)} ({Hours(gpu * after)} on GPU runners) |", readme);
+    }
+
     [Fact]
     public void TheNightlyGitlabJobCountsMatchThePlan()
     {
