@@ -4,7 +4,7 @@
 # Keep in step with build.sh: same messages (on standard error), same stale check, same exit codes.
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
-$Out = Join-Path $Root 'build/bin/Release/net10.0'
+$Out = Join-Path $Root 'build/bin/front-door'   # its own folder: a dotnet build of the solution writes plain IL into bin/Release/net10.0
 $Dll = Join-Path $Out 'realm-ci.dll'
 $Stamp = Join-Path $Out '.inputs'
 $Digest = Join-Path $Out '.inputs.sha256'

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-OUT="$ROOT/build/bin/Release/net10.0"
+OUT="$ROOT/build/bin/front-door"   # its own folder: a dotnet build of the solution writes plain IL into bin/Release/net10.0
 DLL="$OUT/realm-ci.dll"
 STAMP="$OUT/.inputs"
 DIGEST="$OUT/.inputs.sha256"

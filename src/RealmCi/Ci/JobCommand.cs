@@ -33,7 +33,7 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string? 
     public const string ProgramArtifact = "realm-ci-program";
 
     /// <summary>Where build.sh keeps the compiled build program (with its stamp and digest), from the checkout's root.</summary>
-    public string ProgramFolder => (Self ? "" : ".realm-ci/") + "build/bin/Release/net10.0";
+    public string ProgramFolder => (Self ? "" : ".realm-ci/") + "build/bin/front-door";
 
     /// <summary>
     /// Clone realm-ci at its pinned revision (nothing when realm-ci is the repository itself). The

@@ -43,7 +43,7 @@ public class HandingOverTheBuildProgram : CiFolder
         Settings(GpuRule);
         var files = CiGenerator.Files(Request(CiPlatform.Github, isStatic, "pr"));
         var jobs = (YamlMappingNode)Parse(files.Single(f => f.Path == GithubWorkflow.FileName("pr")).Text)["jobs"];
-        HandsOverTheProgram((YamlMappingNode)jobs[first], "build/bin/Release/net10.0");
+        HandsOverTheProgram((YamlMappingNode)jobs[first], "build/bin/front-door");
         foreach (var caller in jobs.Children.Where(j => j.Key.ToString().StartsWith("run-", StringComparison.Ordinal)))
             Assert.Equal([first], ((YamlSequenceNode)((YamlMappingNode)caller.Value)["needs"]).Children.Select(c => c.ToString()));
         var gate = (YamlMappingNode)jobs["gate"];
@@ -59,7 +59,7 @@ public class HandingOverTheBuildProgram : CiFolder
             Assert.InRange(download, 1, run - 1); // after the checkout, before build.sh
             var with = (YamlMappingNode)steps[download]["with"];
             Assert.Equal(JobCommand.ProgramArtifact, Get(with, "name"));
-            Assert.Equal("build/bin/Release/net10.0", Get(with, "path"));
+            Assert.Equal("build/bin/front-door", Get(with, "path"));
         }
     }
 
@@ -69,7 +69,7 @@ public class HandingOverTheBuildProgram : CiFolder
         Settings(GpuRule);
         var parent = Parse(CiGenerator.Files(Request(CiPlatform.Gitlab, false, "pr")).Single(f => f.Path == GitlabPipeline.ParentFile).Text);
         var plan = (YamlMappingNode)parent[GitlabParent.PlanJob("pr")];
-        Assert.Contains("build/bin/Release/net10.0/", ((YamlSequenceNode)((YamlMappingNode)plan["artifacts"])["paths"]).Children.Select(c => c.ToString()));
+        Assert.Contains("build/bin/front-door/", ((YamlSequenceNode)((YamlMappingNode)plan["artifacts"])["paths"]).Children.Select(c => c.ToString()));
         var trigger = (YamlMappingNode)parent["realm-ci pr"];
         Assert.Equal("$CI_PIPELINE_ID", Get((YamlMappingNode)trigger["variables"], GitlabPipeline.PlanPipelineVariable));
 
@@ -99,7 +99,7 @@ public class HandingOverTheBuildProgram : CiFolder
     public void AnExternalRealmCiIsClonedBesideTheUnpackedProgramAndItsProgramFolderIsInsideIt()
     {
         var command = new JobCommand(new CiSettings { Repository = "https://example.org/realm-ci.git" }, "matrix/realm.yaml", new string('a', 40), "pr");
-        Assert.Equal(".realm-ci/build/bin/Release/net10.0", command.ProgramFolder);
+        Assert.Equal(".realm-ci/build/bin/front-door", command.ProgramFolder);
         Assert.Equal("git clone --quiet --no-checkout https://example.org/realm-ci.git .realm-ci-clone", command.Fetch[0]);
         Assert.Equal("mkdir -p .realm-ci && mv .realm-ci-clone/.git .realm-ci/.git && rmdir .realm-ci-clone", command.Fetch[1]);
         Assert.Equal($"git -C .realm-ci checkout --quiet {new string('a', 40)}", command.Fetch[2]);
