@@ -13,8 +13,8 @@ public sealed class LayingOutAConfigurationFolder
     [Fact]
     public void TheRunClearsExactlyTheFilesTheResultCacheKeeps()
     {
-        Assert.Equal(["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "Dockerfile", "reproduce.sh"],
-            ConfigurationFolder.Outputs);
+        Assert.Equal(["result.json", "junit.xml", "image.log", "configure.log", "build.log", "test.log", "install.log", "abi.log", "Dockerfile", "reproduce.sh",
+            "abi.dump", "abi-baseline.dump", "abi-report.html", "abi-report.xml", "abi-symbols.txt"], ConfigurationFolder.Outputs);
         Assert.Same(ConfigurationFolder.Outputs, ResultCache.Kept);
     }
 
