@@ -29,6 +29,12 @@ internal static class TestStep
             if (Directory.Exists(gtestOnHost)) Directory.Delete(gtestOnHost, recursive: true);
         }
 
+        // gcc's coverage counters (.gcda) add up across runs: a rerun into the same folder would count the earlier
+        // run's executions too. The counters start from zero for every test step (none exist without --coverage).
+        var buildTree = new ConfigurationFolder(workOnHost).BuildTree;
+        if (Directory.Exists(buildTree))
+            foreach (var counters in Directory.EnumerateFiles(buildTree, "*.gcda", SearchOption.AllDirectories)) File.Delete(counters);
+
         IReadOnlyList<ListedTest>? defined = null;
         if (!setup.ListAll.IsEmpty)
         {
