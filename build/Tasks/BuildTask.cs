@@ -24,7 +24,11 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         selection = BuildContext.AsBuilt(selection, options);
         var observer = context.RunObserver();
         if (context.Settings.AbiBaseline is { } baseline) // the baseline's build first, then the selection compares with it
-            (selection, options) = await RealmCi.Abi.AbiRun.PrepareAsync(baseline, selection, options, matrix.Definition.Abi, () => context.Engine, observer, context.Cancellation);
+        {
+            if (await RealmCi.Abi.AbiRun.PrepareAsync(baseline, selection, options, matrix.Definition.Abi, () => context.Engine, observer, context.Cancellation) is not { } underTest)
+                return RealmCi.Errors.ExitCodes.Interrupted;
+            (selection, options) = underTest;
+        }
         if (options.FromPack is { } pack) await PackRun.VerifyAsync(pack, selection.Configurations, options, context.Cancellation);
         return await Pipeline.RunAsync(selection, options, () => context.Engine, observer, context.Cancellation);
     }

@@ -19,7 +19,8 @@ public static class AbiRun
 {
     public const string Folder = "abi-baseline";
 
-    public static async Task<(Selection Selection, PipelineOptions Options)> PrepareAsync(string reference, Selection selection, PipelineOptions options,
+    /// <summary>The selection and options of the run under test; null when the run was interrupted during the baseline.</summary>
+    public static async Task<(Selection Selection, PipelineOptions Options)?> PrepareAsync(string reference, Selection selection, PipelineOptions options,
         AbiLibrary? library, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation)
     {
         if (library is null)
@@ -47,7 +48,8 @@ public static class AbiRun
         observer.Log($"ABI baseline {name}: building {selection.Configurations.Count} configuration(s) shared with -g in {clone.Path}");
         var recording = new RecordingObserver(observer, forwardSummary: false);
         await Pipeline.RunAsync(Prepared(selection, baseline), baselineOptions, connect, recording, cancellation);
-        foreach (var r in recording.Results.Where(r => !r.Succeeded))
+        if (cancellation.IsCancellationRequested) return null; // interrupted during the baseline: the selection is not started
+        foreach (var r in recording.Results.Where(r => r.Status is not (ConfigurationStatus.Passed or ConfigurationStatus.Cached)))
             observer.Log($"{r.Id}: the ABI baseline {name} did not build ({r.StatusText}: {r.Note}); see {r.Artifacts}");
 
         var underTest = new AbiOptions(library, "under-test")

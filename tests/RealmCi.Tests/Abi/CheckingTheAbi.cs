@@ -73,6 +73,14 @@ public class CheckingTheAbi : InTempFolder
     }
 
     [Fact]
+    public void TheReproduceCommandAsksForTheSameBaseline()
+    {
+        var options = new PipelineOptions { Source = "/s", Artifacts = "/a", Cache = "/c" };
+        Assert.Contains("--abi-baseline=v25.8.0", ReproduceCommand.Line(options with { Abi = new AbiOptions(Library, "under-test") { Reference = "v25.8.0" } }, "gcc12-debug", "docker"));
+        Assert.DoesNotContain("--abi-baseline", ReproduceCommand.Line(options, "gcc12-debug", "docker"));
+    }
+
+    [Fact]
     public void ARemovedSymbolIsNamedDemangled()
     {
         var v = AbiReport.Parse(Removed, "_ZN5realm3sumEPKii\trealm::sum(int const*, int)\n", "v0.3.0 (0123456789ab)", "/a/x/abi-report.html");
