@@ -76,8 +76,8 @@ public class CheckingTheAbi : InTempFolder
     public void TheReproduceCommandAsksForTheSameBaseline()
     {
         var options = new PipelineOptions { Source = "/s", Artifacts = "/a", Cache = "/c" };
-        Assert.Contains("--abi-baseline=v25.8.0", ReproduceCommand.Line(options with { Abi = new AbiOptions(Library, "under-test") { Reference = "v25.8.0" } }, "gcc12-debug", "docker"));
-        Assert.DoesNotContain("--abi-baseline", ReproduceCommand.Line(options, "gcc12-debug", "docker"));
+        Assert.Contains("--abi-baseline=v25.8.0", ReproduceCommand.Line(options with { Abi = new AbiOptions(Library, "under-test") { Reference = "v25.8.0" } }, "gcc12-debug", ExecutorKind.Docker));
+        Assert.DoesNotContain("--abi-baseline", ReproduceCommand.Line(options, "gcc12-debug", ExecutorKind.Docker));
     }
 
     [Fact]
