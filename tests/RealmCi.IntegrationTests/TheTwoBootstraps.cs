@@ -28,8 +28,8 @@ public class TheTwoBootstraps
 
     private static FrontDoorProcess.Checkout ForceRebuild()
     {
-        File.WriteAllText(Path.Combine(Copy.Value.Root, "build", "bin", "Release", "net10.0", ".inputs"), "stale");
-        File.WriteAllText(Path.Combine(Copy.Value.Root, "build", "bin", "Release", "net10.0", ".inputs.sha256"), "stale"); // else the same contents keep the program
+        File.WriteAllText(Path.Combine(Copy.Value.Root, "build", "bin", "front-door", ".inputs"), "stale");
+        File.WriteAllText(Path.Combine(Copy.Value.Root, "build", "bin", "front-door", ".inputs.sha256"), "stale"); // else the same contents keep the program
         return Copy.Value;
     }
 

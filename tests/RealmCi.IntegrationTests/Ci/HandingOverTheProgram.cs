@@ -44,7 +44,7 @@ public sealed class HandingOverTheProgram(EngineFixture fx, ITestOutputHelper lo
         GitRepository.Init(repo);
         var plan = CiClients.Run(CiClients.GitlabCiLocal, ["--shell-executor-no-image", "--variable", "REALM_CI_PROFILE=e2e-pass", "--variable", "CI_COMMIT_REF_PROTECTED=true"], repo, minutes: 15);
         Assert.True(plan.Code == 0, plan.Output);
-        var program = Path.Combine(repo, "build", "bin", "Release", "net10.0");
+        var program = Path.Combine(repo, "build", "bin", "front-door");
         Assert.True(File.Exists(Path.Combine(program, ".inputs.sha256")), "the plan job's program has no digest");
 
         var warm = Job("release-local"); // fills the result cache, so both measured runs are hits

@@ -121,7 +121,7 @@ public sealed class RunningAGitlabPipeline(EngineFixture fx, ITestOutputHelper l
         Assert.True(copy.Code == 0, copy.Output);
         Assert.Equal(0, CiClients.Run("cp", ["-a", EngineFixture.FixtureSource, Path.Combine(repo, "tests", "fixtures")], root).Code);
         foreach (var obj in Directory.GetDirectories(repo, "obj", SearchOption.AllDirectories)) Directory.Delete(obj, recursive: true);
-        var stamp = Path.Combine(repo, "build", "bin", "Release", "net10.0", ".inputs");
+        var stamp = Path.Combine(repo, "build", "bin", "front-door", ".inputs");
         if (File.Exists(stamp)) File.WriteAllText(stamp, File.ReadAllText(stamp).Replace(root + "/", repo + "/"));
 
         var fixture = Path.Combine(repo, "tests", "fixtures", "mini-realm");
