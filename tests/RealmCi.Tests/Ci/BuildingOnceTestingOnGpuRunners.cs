@@ -7,17 +7,6 @@ namespace RealmCi.Tests.Ci;
 /// <summary>Configurations whose runner says <c>build-on</c> are built there with --pack and tested on their own runner from the pack; others stay one job.</summary>
 public class BuildingOnceTestingOnGpuRunners : CiFolder
 {
-    private const string GpuRule =
-        "ci:\n  triggers: { pr: [pr, approved] }\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
-        + "      - { name: gpu, when: { network: fake2 }, github: [self-hosted, gpu], gitlab: [gpu], build-on: default }\n";
-
-    private static YamlMappingNode Parse(string text)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
     private static string Text(YamlMappingNode map, string key) => map[key].ToString();
 
     private static IReadOnlyList<string> Items(YamlNode node) => ((YamlSequenceNode)node).Children.Select(c => c.ToString()).ToList();

@@ -1,4 +1,5 @@
 using RealmCi.Ci;
+using YamlDotNet.RepresentationModel;
 using RealmCi.Tests.Matrix;
 
 namespace RealmCi.Tests.Ci;
@@ -13,6 +14,19 @@ public abstract class CiFolder : InTempFolder
         Directory.CreateDirectory(Path.Combine(dir, "matrix"));
         File.WriteAllText(Matrix, File.ReadAllText(Path.Combine(Yaml.RepoRoot, "tests", "fixtures", "mini-realm", "matrix.yaml"))
             + "  two:\n    configs: [release-local, debug-local-badtest]\n");
+    }
+
+    /// <summary>A ci.yaml sending the fixture's fake2 configurations to a self-hosted GPU runner, built on the default one.</summary>
+    protected const string GpuRule =
+        "ci:\n  triggers: { pr: [pr, approved] }\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
+        + "      - { name: gpu, when: { network: fake2 }, github: [self-hosted, gpu], gitlab: [gpu], build-on: default }\n";
+
+    /// <summary>A generated file's first YAML document.</summary>
+    protected static YamlMappingNode Parse(string text)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
     protected void Settings(string yaml) => File.WriteAllText(Path.Combine(dir, "matrix", "ci.yaml"), yaml);

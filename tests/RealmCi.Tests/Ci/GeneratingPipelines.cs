@@ -6,13 +6,6 @@ namespace RealmCi.Tests.Ci;
 
 public class GeneratingPipelines : CiFolder
 {
-    private static YamlMappingNode Parse(string text)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
     private static string File(IReadOnlyList<(string Path, string Text)> files, string path) => files.Single(f => f.Path == path).Text;
 
     [Theory]

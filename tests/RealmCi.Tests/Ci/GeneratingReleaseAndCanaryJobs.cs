@@ -12,13 +12,6 @@ public class GeneratingReleaseAndCanaryJobs : CiFolder
         "  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
         + "      - { name: gpu, when: { network: fake2 }, github: [self-hosted, gpu], gitlab: [gpu], self-hosted: true, disk: 40, build-on: default }\n";
 
-    private static YamlMappingNode Parse(string text)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
     private static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node)[key];
 
     private static string Text(YamlNode node, string key) => ((YamlMappingNode)node)[key].ToString();

@@ -10,17 +10,6 @@ namespace RealmCi.Tests.Ci;
 /// </summary>
 public class HandingOverTheBuildProgram : CiFolder
 {
-    private const string GpuRule =
-        "ci:\n  triggers: { pr: [pr, approved] }\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n    rules:\n"
-        + "      - { name: gpu, when: { network: fake2 }, github: [self-hosted, gpu], gitlab: [gpu], build-on: default }\n";
-
-    private static YamlMappingNode Parse(string text)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
     private static List<YamlMappingNode> Steps(YamlMappingNode job) => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().ToList();
 
     private static string? Get(YamlMappingNode map, string key) => map.Children.TryGetValue(key, out var v) ? v.ToString() : null;

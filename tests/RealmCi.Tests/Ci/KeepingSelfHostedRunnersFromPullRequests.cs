@@ -18,13 +18,6 @@ public class KeepingSelfHostedRunnersFromPullRequests : CiFolder
         + "      - { name: gpu, when: { network: fake2 }, self-hosted: true, github: [self-hosted, gpu], gitlab: [gpu], build-on: default }\n"
         + "      - { name: big, id: debug-local-badtest, self-hosted: true, github: [linux, big], gitlab: [big] }\n";
 
-    private static YamlMappingNode Parse(string text)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
     /// <summary>Every runner-label set a workflow's jobs can land on; throws when one is not written out (an expression the file does not pin).</summary>
     private static List<string[]> ReachableRunners(YamlMappingNode workflow, IReadOnlyList<(string Path, string Text)> files)
     {
