@@ -188,7 +188,7 @@ public sealed class CakeHost
         output.WriteLine("Options ([targets that take it]; given to another target, an option is an error):");
         foreach (var o in options)
         {
-            var form = o.IsFlag ? $"--{o.Name}" : $"--{o.Name}={o.ValueHint}";
+            var form = o.IsFlag ? $"--{o.Name}{(o.ValueHint.Length > 0 ? $"[={o.ValueHint}]" : "")}" : $"--{o.Name}={o.ValueHint}"; // a flag may take a value: --downstream[=NAME]
             var targets = o.Targets is { } only ? $" [{string.Join(", ", only)}]" : "";
             output.WriteLine($"  {form,-22} {o.Description}{targets}");
         }

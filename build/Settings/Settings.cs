@@ -121,6 +121,9 @@ public sealed record Settings
     /// <summary>Bisect: the deciding test, a name or a regular expression (--test); null: the bad run's first failure.</summary>
     public string? BisectTest { get; init; }
 
+    /// <summary>Bisect --downstream[=NAME]: the downstream whose test decides ("" for the matrix file's only one); null: Realm's own tests decide.</summary>
+    public string? Downstream { get; init; }
+
     /// <summary>Rerun each failed test up to this many times (--rerun-failures, cake.config RerunFailures).</summary>
     public int RerunFailures { get; init; }
 

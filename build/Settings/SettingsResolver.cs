@@ -82,6 +82,7 @@ public static class SettingsResolver
             Good = s.Text("good", null),
             Bad = s.Text("bad", null),
             BisectTest = s.Text("test", null),
+            Downstream = s.Last("downstream") is { } downstream ? (downstream is "true" or "" ? "" : downstream) : null,
             RerunFailures = s.Number("rerun-failures", 0, "RerunFailures") ?? 0,
             FlakyFails = s.Choice("flaky", "Flaky", false, new() { ["pass"] = false, ["fail"] = true }, "pass or fail"),
             History = s.Choice<RealmCi.Flakiness.HistoryMode?>("history", "History", null, new()

@@ -16,16 +16,20 @@ public sealed class BisectTask : FrostingTask<BuildContext>
         if (settings.Selection.Configs.Length != 1) yield return "--target=Bisect needs exactly one --config=ID";
         if (settings.Good is null) yield return "--target=Bisect needs --good=REF (a commit where the test passes)";
         if (settings.Bad is null) yield return "--target=Bisect needs --bad=REF (a later commit where it fails)";
+        if (settings.Downstream is null && settings.DownstreamSources.Count > 0) yield return "--downstream-source: Bisect reads it only with --downstream (the downstream's test decides)";
     }
 
     public override async Task RunAsync(BuildContext context)
     {
         var s = context.Settings;
         var selection = Selector.Select(context.Matrix, context.Selection);
+        // --downstream: its name and sources are checked before any lock, clone or engine call.
+        var downstream = s.Downstream is null ? null : DownstreamBisect.For(context.Matrix.Definition, s.Downstream,
+            new RealmCi.Downstream.CanaryOptions(s.DownstreamSources, Path.GetDirectoryName(Path.GetFullPath(context.MatrixFile))!));
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var pipeline = await context.PipelineAsync(runTests: true);
-        var options = new BisectOptions(context.Selection.Configs[0], s.Good!, s.Bad!, pipeline.Source, Path.Combine(context.Artifacts, "bisect")) { Test = s.BisectTest };
+        var options = new BisectOptions(context.Selection.Configs[0], s.Good!, s.Bad!, pipeline.Source, Path.Combine(context.Artifacts, "bisect")) { Test = s.BisectTest, Downstream = downstream?.Project.Name };
         context.ExitCode = await BisectRun.RunAsync(options, selection, pipeline, () => context.Engine, new RunReporter(context.Output, context.Verbose),
-            line => { var w = context.Output.Profile.Out.Writer; w.WriteLine(line); w.Flush(); }, context.Cancellation); // one line each, never wrapped
+            line => { var w = context.Output.Profile.Out.Writer; w.WriteLine(line); w.Flush(); }, context.Cancellation, downstream); // one line each, never wrapped
     }
 }

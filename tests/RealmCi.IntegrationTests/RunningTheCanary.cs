@@ -193,7 +193,7 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.Contains("--coverage", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
     }
 
-    private static string Copy(string from, string to)
+    internal static string Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
@@ -204,7 +204,7 @@ public class RunningTheCanary(EngineFixture fx)
     }
 
     /// <summary>mini-legion as a git repository tagged fixture-1 (the matrix's pinned ref), with a later commit the canary must not see.</summary>
-    private static async Task<string> LegionRepository(string folder)
+    internal static async Task<string> LegionRepository(string folder)
     {
         Copy(Path.Combine(EngineFixture.Root, "tests", "fixtures", "mini-legion"), folder);
         async Task Git(params string[] args) =>

@@ -5,11 +5,14 @@ namespace RealmCi.Bisect;
 /// passes (<see cref="Good"/>) and one where it fails (<see cref="Bad"/>), in the checkout
 /// <see cref="Source"/> (read only: the bisection runs in a clone under <see cref="Work"/>).
 /// <see cref="Test"/> names the deciding test (a name, else a regular expression); null: the bad
-/// commit's first failing test.
+/// commit's first failing test. <see cref="Downstream"/> (--downstream) names the downstream of the
+/// matrix file whose tests decide instead of Realm's own (each candidate is a canary of it).
 /// </summary>
 public sealed record BisectOptions(string ConfigId, string Good, string Bad, string Source, string Work)
 {
     public string? Test { get; init; }
+
+    public string? Downstream { get; init; }
 
     /// <summary>The clone the candidates are checked out in (never the user's repository).</summary>
     public string CloneFolder => Path.Combine(Work, "source");

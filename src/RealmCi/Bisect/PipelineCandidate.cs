@@ -18,15 +18,16 @@ public sealed class PipelineCandidate(Selection selection, PipelineOptions optio
         var capture = new RecordingObserver(observer, forwardSummary: false);
         await Pipeline.RunAsync(selection, options, connect, capture, cancellation);
         var result = capture.Results.LastOrDefault() ?? throw new Errors.RealmCiException($"the pipeline gave no result for {commit}", Errors.ExitCodes.InternalError);
-        Keep(result, Path.Combine(runs, commit[..12]));
-        return result;
+        return Keep(result, Path.Combine(runs, commit[..12]));
     }
 
-    /// <summary>Copies the candidate's logs and result files (not the build tree) next to the report.</summary>
-    private static void Keep(ConfigurationResult result, string folder)
+    /// <summary>Copies the candidate's logs and result files (not the build tree) next to the report; returns the result.</summary>
+    internal static ConfigurationResult Keep(ConfigurationResult result, string folder)
     {
         Directory.CreateDirectory(folder);
+        if (!Directory.Exists(result.Artifacts)) return result; // not run (unavailable): nothing was written
         foreach (var file in Directory.EnumerateFiles(result.Artifacts).Where(f => f.EndsWith(".log", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal)))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        return result;
     }
 }

@@ -27,12 +27,13 @@ public sealed class TestSelector
     /// <summary>
     /// Good when the selected tests ran and none failed; bad when one failed (a quarantined failure
     /// counts: it still failed; so does a flaky one, which failed an attempt before passing a rerun); skip when the commit does not configure or build, or the test did
-    /// not run. A cached result passed with these exact inputs: good.
+    /// not run (nor when the configuration was not run at all: e.g. a downstream whose Realm did not install). A cached result passed with these exact inputs: good.
     /// </summary>
     public (Verdict Verdict, string Why, string? Line) Judge(ConfigurationResult r)
     {
         if (r.Status == ConfigurationStatus.Cached) return (Verdict.Good, "passed earlier with the same inputs (result cache)", $"{Text}: passed (cached: every test passed)");
         if (r.Status == ConfigurationStatus.Cancelled) throw new OperationCanceledException();
+        if (r.Status is ConfigurationStatus.Unavailable or ConfigurationStatus.NotRun) return (Verdict.Skip, $"not run ({r.Reason ?? r.StatusText})", null);
         if (r.Steps.FirstOrDefault(s => s.Step is StepKind.Image or StepKind.Configure or StepKind.Build && s.Status is not StepStatus.Passed) is { } step)
             return (Verdict.Skip, $"does not {(step.Step == StepKind.Build ? "build" : step.Step == StepKind.Configure ? "configure" : "prepare its image")} ({step.Status.ToString().ToLowerInvariant()}{(step.Reason is null ? "" : ": " + step.Reason)})", null);
         var tests = r.Tests.Where(t => Matches(t.Name)).ToList();

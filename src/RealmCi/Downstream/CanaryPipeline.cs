@@ -30,7 +30,6 @@ public static class CanaryPipeline
             throw new RealmCiException($"--downstream-source={name}=…: '{name}' is not a downstream of {matrix.File} ({Suggest.Hint(name, matrix.Downstreams.Keys.Order())})", ExitCodes.InvalidInput);
 
         options = options with { RunTests = true, ReproduceTarget = "Canary", ReproduceExtra = canary.ReproduceArguments };
-        var docker = await Pipeline.ChooseEngineAsync(options.Executor, connect, _ => { }, cancellation) is not null;
         var realm = new RecordingObserver(observer);
         // An install composition needs Realm's build first (and its install tree, which a cached result does not bring
         // back: it then really runs). An overlay does not: the downstream, the canary's answer, comes first.
@@ -38,27 +37,36 @@ public static class CanaryPipeline
         List<int> exits = [];
         if (needsInstall) exits.Add(await Pipeline.RunAsync(selection, options with { Force = true }, connect, realm, cancellation));
 
-        var reports = new List<Action>();
+        var reports = new List<Action<IReadOnlyList<ConfigurationResult>>>();
         foreach (var d in matrix.Downstreams.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (cancellation.IsCancellationRequested) break;
-            var (exit, report) = await RunDownstreamAsync(d, selection, options, canary, docker, realm, connect, observer, cancellation);
-            exits.Add(exit);
-            reports.Add(report);
+            var run = await RunDownstreamAsync(d, selection, options, canary, realm.Results, connect, observer, cancellation);
+            exits.Add(run.Exit);
+            reports.Add(run.Report);
         }
         if (!needsInstall && !cancellation.IsCancellationRequested) exits.Add(await Pipeline.RunAsync(selection, options, connect, realm, cancellation));
-        foreach (var report in reports) report();
+        foreach (var report in reports) report(realm.Results);
         return Worst(exits);
     }
 
-    private static async Task<(int Exit, Action Report)> RunDownstreamAsync(DownstreamProject d, Selection selection, PipelineOptions options, CanaryOptions canary,
-        bool docker, RecordingObserver realm, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation)
+    /// <summary>
+    /// One downstream against the Realm under test (<paramref name="options"/>' source): locate, compose,
+    /// build and test it (and, unless <paramref name="realmsOwnTests"/> is false, its copies of Realm's own
+    /// tests); <paramref name="realm"/> holds the Realm run's results when it ran first (an install
+    /// composition needs its install trees). The report is written when <see cref="DownstreamRun.Report"/>
+    /// is called with Realm's own results (for an overlay, they come after the downstream). Bisect --downstream runs this for each candidate.
+    /// </summary>
+    public static async Task<DownstreamRun> RunDownstreamAsync(DownstreamProject d, Selection selection, PipelineOptions options, CanaryOptions canary,
+        IReadOnlyList<ConfigurationResult> realm, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation,
+        bool realmsOwnTests = true)
     {
+        var docker = await Pipeline.ChooseEngineAsync(options.Executor, connect, _ => { }, cancellation) is not null;
         var folder = Path.Combine(options.Artifacts, d.Name);
         var copy = Path.Combine(folder, ".composed");
         var unavailable = ImmutableDictionary<string, string>.Empty;
         var source = await DownstreamLocator.LocateAsync(d, canary.DownstreamSources.GetValueOrDefault(d.Name), options.Cache, observer.Log, cancellation);
-        var plan = source.Root is null ? null : CompositionPlanner.Plan(d, Inputs(d, source, options, canary, realm.Results, copy));
+        var plan = source.Root is null ? null : CompositionPlanner.Plan(d, Inputs(d, source, options, canary, realm, copy));
         var why = source.Unavailable ?? (plan!.CanCompose ? null : $"composition: {string.Join("; ", plan.Problems)}");
         if (why is null)
         {
@@ -96,11 +104,11 @@ public static class CanaryPipeline
 
         var downstream = await Run(c => DownstreamConfiguration.For(c, d, plan ?? empty, asBuildSees), folder);
         // The downstream's copies of Realm's own tests: a selection of their own, so neither their results nor their coverage count as the downstream's.
-        var own = d.Tests.RealmsOwn is null || cancellation.IsCancellationRequested ? (Exit: ExitCodes.Success, Results: [])
+        var own = d.Tests.RealmsOwn is null || !realmsOwnTests || cancellation.IsCancellationRequested ? (Exit: ExitCodes.Success, Results: [])
             : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), Path.Combine(folder, RealmsOwnTests.Folder));
-        return (Worst([downstream.Exit, own.Exit]), () =>
+        return new DownstreamRun(Worst([downstream.Exit, own.Exit]), downstream.Results, realmResults =>
         {
-            CanaryReport.Write(folder, d, plan, realm.Results, downstream.Results, own.Results, options.Source);
+            CanaryReport.Write(folder, d, plan, realmResults, downstream.Results, own.Results, options.Source);
             if (options.Coverage && plan is not null)
                 foreach (var r in downstream.Results)
                     CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name,

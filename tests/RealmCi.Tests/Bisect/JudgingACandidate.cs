@@ -33,4 +33,11 @@ public class JudgingACandidate
     [InlineData("unit.other", TestStatus.Passed, Verdict.Skip)]
     public void TheNamedTestDecides(string name, TestStatus status, Verdict expected) =>
         Assert.Equal(expected, new TestSelector("unit\\.x").Judge(Run(new TestCaseResult(name, status, 0.1, "m"))).Verdict);
+
+    [Fact]
+    public void AConfigurationThatDidNotRunIsSkippedSayingWhy()
+    {
+        var r = Run() with { Status = ConfigurationStatus.Unavailable, Steps = [], Reason = "mini-legion: the Realm under test did not install in c" };
+        Assert.Equal((Verdict.Skip, "not run (mini-legion: the Realm under test did not install in c)"), (new TestSelector("legion_reduce").Judge(r) is var j ? (j.Verdict, j.Why) : default));
+    }
 }

@@ -20,6 +20,7 @@ public sealed class LayeringTheLibrary
         { "Matrix", "Reporting" },   // reporting lists the matrix, the matrix knows nothing of reports
         { "Errors", "Matrix" },      // errors are the bottom layer: every folder may throw them
         { "Packs", "Execution" },    // packs are archives; running from one is Execution's (PackRun)
+        { "Downstream", "Bisect" },  // Bisect --downstream runs a canary per candidate; the canary knows nothing of bisecting
         { "Results", "CMake" },      // a result is not a CMake notion (TestCaseResult, StepKind live in Results)
     };
 
