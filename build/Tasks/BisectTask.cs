@@ -28,7 +28,7 @@ public sealed class BisectTask : FrostingTask<BuildContext>
             new RealmCi.Downstream.CanaryOptions(s.DownstreamSources, Path.GetDirectoryName(Path.GetFullPath(context.MatrixFile))!));
         using var artifacts = ArtifactsLock.Acquire(context.Artifacts);
         var pipeline = await context.PipelineAsync(runTests: true);
-        var options = new BisectOptions(context.Selection.Configs[0], s.Good!, s.Bad!, pipeline.Source, Path.Combine(context.Artifacts, "bisect")) { Test = s.BisectTest, Downstream = downstream?.Project.Name };
+        var options = new BisectOptions(context.Selection.Configs[0], s.Good!, s.Bad!, pipeline.Source, new RealmCi.Layout.ArtifactsFolder(context.Artifacts).Bisect) { Test = s.BisectTest, Downstream = downstream?.Project.Name };
         context.ExitCode = await BisectRun.RunAsync(options, selection, pipeline, () => context.Engine, new RunReporter(context.Output, context.Verbose),
             line => { var w = context.Output.Profile.Out.Writer; w.WriteLine(line); w.Flush(); }, context.Cancellation, downstream); // one line each, never wrapped
     }

@@ -4,6 +4,7 @@ using RealmCi.Errors;
 using RealmCi.Execution;
 using RealmCi.Matrix;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Abi;
 
@@ -17,8 +18,6 @@ namespace RealmCi.Abi;
 /// </summary>
 public static class AbiRun
 {
-    public const string Folder = "abi-baseline";
-
     /// <summary>The selection and options of the run under test; null when the run was interrupted during the baseline.</summary>
     public static async Task<(Selection Selection, PipelineOptions Options)?> PrepareAsync(string reference, Selection selection, PipelineOptions options,
         AbiLibrary? library, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation)
@@ -26,7 +25,7 @@ public static class AbiRun
         if (library is null)
             throw new RealmCiException($"--abi-baseline: the matrix file {options.MatrixFile} has no 'abi' section (abi: {{ library: lib/librealm.so, name: realm, packages: [abi-dumper, abi-compliance-checker] }})");
         var commit = await BisectRepository.ResolveAsync(options.Source, reference, "--abi-baseline", cancellation);
-        var work = Path.GetFullPath(Path.Combine(options.Artifacts, Folder));
+        var work = new ArtifactsFolder(options.Artifacts).AbiBaseline;
         var clone = await BisectRepository.CloneAsync(options.Source, Path.Combine(work, "source"), cancellation);
         await clone.CheckoutAsync(commit, cancellation);
         var name = $"{reference} ({commit[..12]})";

@@ -5,6 +5,7 @@ using RealmCi.Execution;
 using RealmCi.Matrix;
 using RealmCi.Release;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Downstream;
 
@@ -62,8 +63,9 @@ public static class CanaryPipeline
         bool realmsOwnTests = true)
     {
         var docker = await Pipeline.ChooseEngineAsync(options.Executor, connect, _ => { }, cancellation) is not null;
-        var folder = Path.Combine(options.Artifacts, d.Name);
-        var copy = Path.Combine(folder, ".composed");
+        var layout = new ArtifactsFolder(options.Artifacts).Downstream(d.Name);
+        var folder = layout.Root;
+        var copy = layout.Composed;
         var unavailable = ImmutableDictionary<string, string>.Empty;
         var source = await DownstreamLocator.LocateAsync(d, canary.DownstreamSources.GetValueOrDefault(d.Name), options.Cache, observer.Log, cancellation);
         var plan = source.Root is null ? null : CompositionPlanner.Plan(d, Inputs(d, source, options, canary, realm, copy));
@@ -81,7 +83,7 @@ public static class CanaryPipeline
         }
         else if (d.Compose.IsInstall)
             unavailable = selection.Configurations.Where(c => !plan!.Steps.Any(s => s.To == $"{CompositionPlan.InstallFolder}/{c.Id}"))
-                .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {Path.Combine(options.Artifacts, c.Id)})");
+                .ToImmutableDictionary(c => c.Id, c => $"{d.Name}: the Realm under test did not install in {c.Id} (see {new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root})");
 
         var empty = new CompositionPlan(d.Name, d.Compose.Kind, copy, [], d.Cmake, [], []);
         var asBuildSees = docker ? "/src" : copy;
@@ -105,13 +107,13 @@ public static class CanaryPipeline
         var downstream = await Run(c => DownstreamConfiguration.For(c, d, plan ?? empty, asBuildSees), folder);
         // The downstream's copies of Realm's own tests: a selection of their own, so neither their results nor their coverage count as the downstream's.
         var own = d.Tests.RealmsOwn is null || !realmsOwnTests || cancellation.IsCancellationRequested ? (Exit: ExitCodes.Success, Results: [])
-            : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), Path.Combine(folder, RealmsOwnTests.Folder));
+            : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), layout.RealmsOwnTests);
         return new DownstreamRun(Worst([downstream.Exit, own.Exit]), downstream.Results, realmResults =>
         {
             CanaryReport.Write(folder, d, plan, realmResults, downstream.Results, own.Results, options.Source);
             if (options.Coverage && plan is not null)
                 foreach (var r in downstream.Results)
-                    CodeCoverage.CoverageLost.Write(Path.Combine(options.Artifacts, r.Id), r.Artifacts, plan, options.Source, d.Name,
+                    CodeCoverage.CoverageLost.Write(new ArtifactsFolder(options.Artifacts).Configuration(r.Id).Root, r.Artifacts, plan, options.Source, d.Name,
                         own.Results.FirstOrDefault(o => o.Id == r.Id)?.Artifacts);
         });
     }
@@ -120,8 +122,8 @@ public static class CanaryPipeline
         IReadOnlyList<ConfigurationResult> realm, string copy)
     {
         var installs = d.Compose.IsInstall
-            ? realm.Where(r => r.Succeeded && Directory.Exists(Path.Combine(r.Artifacts, "install")))
-                .ToImmutableSortedDictionary(r => r.Id, r => Path.Combine(r.Artifacts, "install"), StringComparer.Ordinal)
+            ? realm.Where(r => r.Succeeded && Directory.Exists(new ConfigurationFolder(r.Artifacts).InstallTree))
+                .ToImmutableSortedDictionary(r => r.Id, r => new ConfigurationFolder(r.Artifacts).InstallTree, StringComparer.Ordinal)
             : ImmutableSortedDictionary<string, string>.Empty;
         return new ComposeInputs(options.Source, source.Root!, source.IsGit, PatchFiles.Resolve(d, options.Source, canary.MatrixFolder), copy,
             path => Path.Exists(Path.Combine(options.Source, path))) { RealmInstalls = installs };

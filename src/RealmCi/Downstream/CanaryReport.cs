@@ -3,6 +3,7 @@ using System.Text;
 using RealmCi.CMake;
 using RealmCi.Reporting;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Downstream;
 
@@ -45,7 +46,7 @@ public static class CanaryReport
             md.Append(Compiled(r, plan!));
         var text = md.ToString();
         Directory.CreateDirectory(folder);
-        AtomicFile.WriteText(Path.Combine(folder, "canary.md"), text);
+        AtomicFile.WriteText(new DownstreamFolder(folder).Report, text);
         return text;
     }
 
@@ -66,7 +67,7 @@ public static class CanaryReport
     /// <summary>The overlay's sources this configuration's downstream build compiled and never compiled (relative to the copy), with the macro gaps.</summary>
     private static CompositionGaps Gaps(ConfigurationResult r, CompositionPlan plan, ImmutableArray<MacroGap> macros)
     {
-        var commands = CompileCommands.Read(Path.Combine(r.Artifacts, "build", "compile_commands.json"));
+        var commands = CompileCommands.Read(Path.Combine(new ConfigurationFolder(r.Artifacts).BuildTree, "compile_commands.json"));
         if (commands is null) return new(macros, [], []);
         var root = r.Executor == ExecutorKind.Docker ? "/src" : plan.Destination;
         var folders = plan.RealmPaths.Where(p => p.EndsWith('/')).ToList();
@@ -80,7 +81,7 @@ public static class CanaryReport
 
     private static string Compiled(ConfigurationResult r, CompositionPlan plan)
     {
-        var commands = CompileCommands.Read(Path.Combine(r.Artifacts, "build", "compile_commands.json"));
+        var commands = CompileCommands.Read(Path.Combine(new ConfigurationFolder(r.Artifacts).BuildTree, "compile_commands.json"));
         if (commands is null) return "";
         var root = r.Executor == ExecutorKind.Docker ? "/src" : plan.Destination;
         var md = new StringBuilder().AppendLine().AppendLine($"## {r.Id}: Realm's sources the downstream compiled").AppendLine();

@@ -24,7 +24,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 {
     public async Task<ConfigurationResult> RunAsync(BuildConfiguration c, int parallel, CancellationToken cancellation)
     {
-        var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
+        var folder = new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root;
         Directory.CreateDirectory(folder);
         ConfigurationOutputs.Clear(folder);
         Abi.AbiCheck.Begin(options.Abi, c.Id, folder);

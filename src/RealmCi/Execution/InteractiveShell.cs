@@ -21,7 +21,7 @@ public static class InteractiveShell
     {
         await engine.PingAsync(cancellation);
         var image = await new ImagePreparer(engine, options.Pull, bootstrapper: new Images.Debootstrap(engine, options.Host.HasTool("debootstrap")), sources: options.SourceCache()).PrepareAsync(c, log, cancellation);
-        var folder = Path.GetFullPath(Path.Combine(options.Artifacts, c.Id));
+        var folder = new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root;
         Directory.CreateDirectory(folder);
         var ccache = new CacheLayout(options.Cache).Ccache;
         Directory.CreateDirectory(ccache);

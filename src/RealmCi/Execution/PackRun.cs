@@ -4,6 +4,7 @@ using RealmCi.Errors;
 using RealmCi.Packs;
 using RealmCi.Matrix;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Execution;
 
@@ -49,7 +50,7 @@ public static class PackRun
         if (!options.Pack || results.FirstOrDefault(r => r.Step == StepKind.Build) is not { Status: StepStatus.Passed }) return null;
         var fingerprint = sourceFingerprint ?? throw new InvalidOperationException("a pack needs the source fingerprint");
         var path = Path.Combine(folder, PackArchive.FileName);
-        PackArchive.Write(path, Path.Combine(folder, "build"), PackKeys.Expected(c, fingerprint, options.SourceSubdir, plan.Executor, Layout(plan)));
+        PackArchive.Write(path, new ConfigurationFolder(folder).BuildTree, PackKeys.Expected(c, fingerprint, options.SourceSubdir, plan.Executor, Layout(plan)));
         return path;
     }
 

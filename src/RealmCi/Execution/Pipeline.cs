@@ -6,6 +6,7 @@ using RealmCi.Images;
 using RealmCi.Matrix;
 using RealmCi.Reporting;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Execution;
 
@@ -71,7 +72,7 @@ public static class Pipeline
                 (c, cores, token) => runner.RunAsync(c, cores, token),
                 r => { observer.Finished(r); summary.Add(r); lock (done) done.Add(r); },
                 cancellation,
-                (c, reason) => ConfigurationResult.NotStarted(c.Id, reason, Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)),
+                (c, reason) => ConfigurationResult.NotStarted(c.Id, reason, new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root,
                     ReproduceCommand.Line(options, c.Id, executor), executor) with { RunId = options.RunId }));
         }
         finally
@@ -100,7 +101,7 @@ public static class Pipeline
     /// <summary>When the scheduler itself was torn down: what finished, and every other selected configuration as not run.</summary>
     private static List<ConfigurationResult> Complete(IReadOnlyList<BuildConfiguration> configurations, List<ConfigurationResult> done, PipelineOptions options, ExecutorKind executor) =>
         [.. configurations.Select(c => done.FirstOrDefault(r => r.Id == c.Id) ?? ConfigurationResult.NotStarted(c.Id, "not started: interrupted",
-            Path.GetFullPath(Path.Combine(options.Artifacts, c.Id)), ReproduceCommand.Line(options, c.Id, executor), executor))];
+            new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root, ReproduceCommand.Line(options, c.Id, executor), executor))];
 
     /// <summary>Prepares every image ahead, one at a time, so image builds overlap with configurations that are already building.</summary>
     private static async Task PrefetchAsync(ImagePreparer images, IReadOnlyList<BuildConfiguration> configurations, CancellationToken cancellation)

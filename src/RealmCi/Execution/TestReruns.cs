@@ -1,5 +1,6 @@
 using RealmCi.CMake;
 using RealmCi.Results;
+using RealmCi.Layout;
 
 namespace RealmCi.Execution;
 
@@ -21,7 +22,7 @@ internal static class TestReruns
         var history = failed.ToDictionary(t => t.Name, t => new List<TestAttempt> { new(1, false, t.Seconds, FirstLine(t)) });
         var cases = failed.Where(t => t.InBundle is not null).Select((t, i) => (t.Name, Bundled: t.InBundle!, Index: i)).ToList();
         var pending = failed.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var gtestOnHost = Path.Combine(folder, "build", "realm-ci-gtest");
+        var gtestOnHost = Path.Combine(new ConfigurationFolder(folder).BuildTree, "realm-ci-gtest");
         for (var k = 2; k <= reruns + 1 && pending.Count > 0; k++)
         {
             var plain = failed.Where(t => t.InBundle is null && pending.Contains(t.Name)).Select(t => t.Name).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RealmCi.Errors;
+using RealmCi.Layout;
 
 namespace RealmCi.Housekeeping;
 
@@ -11,9 +12,6 @@ namespace RealmCi.Housekeeping;
 /// </summary>
 public sealed class ArtifactsLock : IDisposable
 {
-    private const string LockName = ".lock";
-    private const string OwnerName = ".lock.owner";
-
     private readonly FileStream held;
     private readonly string owner;
 
@@ -30,7 +28,7 @@ public sealed class ArtifactsLock : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(Path.Combine(artifacts, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream = new FileStream(new ArtifactsFolder(artifacts).Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
@@ -40,7 +38,7 @@ public sealed class ArtifactsLock : IDisposable
         {
             throw new RealmCiException($"artifacts folder {artifacts} cannot be written: {e.Message}", ExitCodes.Unavailable, e);
         }
-        var ownerFile = Path.Combine(artifacts, OwnerName);
+        var ownerFile = new ArtifactsFolder(artifacts).LockOwner;
         var started = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         File.WriteAllText(ownerFile, $"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)} {started}\n");
         return new ArtifactsLock(stream, ownerFile);
@@ -51,7 +49,7 @@ public sealed class ArtifactsLock : IDisposable
     {
         try
         {
-            var text = File.ReadAllText(Path.Combine(artifacts, OwnerName)).Trim();
+            var text = File.ReadAllText(new ArtifactsFolder(artifacts).LockOwner).Trim();
             var space = text.IndexOf(' ');
             if (space > 0) return $"realm-ci pid {text[..space]} since {text[(space + 1)..]}";
         }

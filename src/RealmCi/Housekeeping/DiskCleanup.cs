@@ -1,5 +1,6 @@
 using RealmCi.Containers;
 using RealmCi.Errors;
+using RealmCi.Layout;
 
 namespace RealmCi.Housekeeping;
 
@@ -77,7 +78,7 @@ public static class DiskCleanup
                 await engine!.RemoveImageAsync(item.Location, cancellation);
                 break;
             case DiskKind.BuildTree:
-                foreach (var tree in new[] { "build", "install" }.Select(t => Path.Combine(item.Location, t)).Where(Directory.Exists))
+                foreach (var tree in new[] { new ConfigurationFolder(item.Location).BuildTree, new ConfigurationFolder(item.Location).InstallTree }.Where(Directory.Exists))
                     Directory.Delete(tree, recursive: true);
                 break;
             default:

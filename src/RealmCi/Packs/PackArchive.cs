@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using RealmCi.Errors;
+using RealmCi.Layout;
 
 namespace RealmCi.Packs;
 
@@ -62,7 +63,7 @@ public static class PackArchive
     /// <summary>Unpacks the build tree into <paramref name="work"/> (replacing its <c>build/</c>), refusing entries that would land outside it.</summary>
     public static void Extract(string path, string work)
     {
-        var build = Path.Combine(work, "build");
+        var build = new ConfigurationFolder(work).BuildTree;
         if (Directory.Exists(build)) Directory.Delete(build, recursive: true);
         Directory.CreateDirectory(build);
         var root = Path.GetFullPath(work) + Path.DirectorySeparatorChar;

@@ -23,7 +23,7 @@ public static class BinaryPackage
         var labels = Labels.For(pipeline.RunId, c.Id);
         var archivePath = Path.Combine(staging, binary.Archive);
         log($"release: {c.Id}: packaging {binary.Archive}");
-        ReproducibleArchive.Write(archivePath, ArchiveEntry.Tree(Path.Combine(result.Artifacts, "install"), binary.Stem), plan.Tag.CommitTime);
+        ReproducibleArchive.Write(archivePath, ArchiveEntry.Tree(new ConfigurationFolder(result.Artifacts).InstallTree, binary.Stem), plan.Tag.CommitTime);
         var archive = Checksums.Of(archivePath);
 
         log($"release: {c.Id}: reading packages and compiler from {result.Image}");

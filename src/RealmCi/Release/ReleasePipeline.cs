@@ -4,6 +4,7 @@ using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Execution;
 using RealmCi.Matrix;
+using RealmCi.Layout;
 
 namespace RealmCi.Release;
 
@@ -76,7 +77,7 @@ public static class ReleasePipeline
 
         // A cached result keeps its logs and test results, not its install tree: a binary needs the
         // tree, so a cached configuration whose tree is not in this release's work folder is rebuilt.
-        var treeless = recorder.Results.Where(r => r.Status == ConfigurationStatus.Cached && !Directory.Exists(Path.Combine(r.Artifacts, "install")))
+        var treeless = recorder.Results.Where(r => r.Status == ConfigurationStatus.Cached && !Directory.Exists(new ConfigurationFolder(r.Artifacts).InstallTree))
             .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         if (treeless.Count > 0)
         {
@@ -95,7 +96,7 @@ public static class ReleasePipeline
         {
             var id = binary.Configuration.Id;
             var result = results.GetValueOrDefault(id);
-            var install = result is null ? null : Path.Combine(result.Artifacts, "install");
+            var install = result is null ? null : new ConfigurationFolder(result.Artifacts).InstallTree;
             var why = untestable.TryGetValue(id, out var gpu) ? $"not built: its GPU tests cannot run here ({gpu})"
                 : result is null ? "not run"
                 : !result.Succeeded ? $"{result.Status.ToString().ToLowerInvariant()}: {result.FirstFailure ?? "see " + result.Artifacts}"

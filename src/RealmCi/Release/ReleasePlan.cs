@@ -1,5 +1,6 @@
 using RealmCi.Errors;
 using RealmCi.Matrix;
+using RealmCi.Layout;
 
 namespace RealmCi.Release;
 
@@ -20,8 +21,8 @@ public sealed record ReleasePlan(GitTag Tag, ReleaseNames Names, string Folder, 
             var platform = ReleaseVersion.Platform(c.Base.Name);
             return new PlannedBinary(c, platform, names.Stem(c.Id, platform), names.Archive(c.Id, platform), names.Sbom(c.Id, platform));
         }).ToList();
-        return new ReleasePlan(tag, names, Path.Combine(artifacts, "release", names.Version),
-            Path.Combine(artifacts, "release-work", $"{names.Version}-{tag.Commit[..Math.Min(12, tag.Commit.Length)]}"), binaries);
+        var layout = new ArtifactsFolder(artifacts);
+        return new ReleasePlan(tag, names, layout.Release(names.Version), layout.ReleaseWork(names.Version, tag.Commit), binaries);
     }
 
     /// <summary>Refuses an existing release folder unless it may be replaced (exit 2).</summary>

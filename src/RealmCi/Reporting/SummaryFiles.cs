@@ -23,9 +23,9 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
     private readonly List<ConfigurationResult> results = [];
     private readonly object gate = new();
 
-    public string Json => Path.Combine(artifacts, "summary.json");
+    public string Json => new ArtifactsFolder(artifacts).SummaryJson;
     public string JUnit => Path.Combine(artifacts, ConfigurationFolder.JUnitName); // the merged JUnit, named like each configuration's
-    public string Markdown => Path.Combine(artifacts, "summary.md");
+    public string Markdown => new ArtifactsFolder(artifacts).SummaryMarkdown;
 
     public void Add(ConfigurationResult result)
     {

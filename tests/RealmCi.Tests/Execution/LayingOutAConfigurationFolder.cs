@@ -7,7 +7,10 @@ using RealmCi.Tests.Matrix;
 
 namespace RealmCi.Tests.Execution;
 
-/// <summary>A configuration's folder is one record: its names are spelled there and nowhere else in the library.</summary>
+/// <summary>
+/// A configuration's folder and a run's artifacts folder are records: their names are spelled there
+/// and nowhere else in the library.
+/// </summary>
 public sealed class LayingOutAConfigurationFolder
 {
     [Fact]
@@ -39,6 +42,32 @@ public sealed class LayingOutAConfigurationFolder
                         && Path.GetFileName(f) != "DockerEngine.cs") // the name of a Dockerfile inside a build context sent to the engine
             .ToList();
         Assert.True(files.Count > 100, $"only {files.Count} library files found");
+        Assert.Empty(files.Where(f => literal.IsMatch(File.ReadAllText(f))).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ARunsFolderNamesItsTopOnce()
+    {
+        var a = new ArtifactsFolder("/a");
+        Assert.Equal(("/a/summary.json", "/a/summary.md", "/a/.lock", "/a/.lock.owner"), (a.SummaryJson, a.SummaryMarkdown, a.Lock, a.LockOwner));
+        Assert.Equal(("/a/bisect", "/a/abi-baseline", "/a/release/1.2.0", "/a/release-work/1.2.0-0123456789ab"),
+            (a.Bisect, a.AbiBaseline, a.Release("1.2.0"), a.ReleaseWork("1.2.0", "0123456789abcdef")));
+        Assert.Equal(("/a/legion/.composed", "/a/legion/realms-own-tests", "/a/legion/canary.md"),
+            (a.Downstream("legion").Composed, a.Downstream("legion").RealmsOwnTests, a.Downstream("legion").Report));
+        Assert.Equal("/a/gcc12-debug/build", a.Configuration("gcc12-debug").BuildTree);
+    }
+
+    [Fact]
+    public void NoOtherLibraryFileSpellsATopName()
+    {
+        // The names as path parts (Path.Combine's arguments): a build or install tree, the run's top-level files and folders.
+        var literal = new Regex("Path\\.Combine\\([^;]*,\\s*\"(build|install|summary\\.json|summary\\.md|\\.lock|\\.lock\\.owner|bisect|abi-baseline|release|release-work|\\.composed|realms-own-tests|canary\\.md)\"\\s*[,)]");
+        var files = Directory.GetFiles(Path.Combine(Yaml.RepoRoot, "src", "RealmCi"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Yaml.RepoRoot, "build"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                        && Path.GetFileName(f) is not ("ConfigurationFolder.cs" or "ArtifactsFolder.cs"))
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} files found");
         Assert.Empty(files.Where(f => literal.IsMatch(File.ReadAllText(f))).Select(Path.GetFileName));
     }
 }
