@@ -33,6 +33,7 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
 
     public void StepStarted(string id, StepKind step, string command)
     {
+        if (step == StepKind.Build) lock (tenths) tenths.Remove(id); // the same Id built again (a bisection's next candidate) shows its progress anew
         if (step == StepKind.Image && !verbose) return;
         Stamp($"[bold]{Markup.Escape(id)}[/]: {Verb(step)}{(verbose && command.Length > 0 ? ": " + Markup.Escape(command) : "")}");
     }
