@@ -80,6 +80,7 @@ public class BisectingOnTheEngine(EngineFixture fx)
         // Realm's own tests never ran: only the downstream's results, and its copy kept between candidates (only realm.cc rewritten).
         Assert.False(Directory.Exists(Path.Combine(pipeline.Artifacts, "bisect", "artifacts", "debug-local")));
         Assert.True(File.Exists(Path.Combine(options.Runs, Git(repo, "rev-parse", "main~12")[..12], "test.log")));
+        Assert.Contains("--target=Canary", File.ReadAllText(Path.Combine(options.Runs, Git(repo, "rev-parse", "main~12")[..12], "reproduce.sh")));
         Assert.Contains(observer.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"composed copy .*: 1 file\(s\) written, [1-9]\d* unchanged, 0 removed"));
         Assert.Equal("", Git(repo, "status", "--porcelain"));
     }

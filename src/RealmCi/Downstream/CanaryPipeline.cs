@@ -30,7 +30,7 @@ public static class CanaryPipeline
         foreach (var name in canary.DownstreamSources.Keys.Where(n => !matrix.Downstreams.ContainsKey(n)))
             throw new RealmCiException($"--downstream-source={name}=…: '{name}' is not a downstream of {matrix.File} ({Suggest.Hint(name, matrix.Downstreams.Keys.Order())})", ExitCodes.InvalidInput);
 
-        options = options with { RunTests = true, ReproduceTarget = "Canary", ReproduceExtra = canary.ReproduceArguments };
+        options = ForCanary(options, canary);
         var realm = new RecordingObserver(observer);
         // An install composition needs Realm's build first (and its install tree, which a cached result does not bring
         // back: it then really runs). An overlay does not: the downstream, the canary's answer, comes first.
@@ -62,6 +62,7 @@ public static class CanaryPipeline
         IReadOnlyList<ConfigurationResult> realm, Func<IContainerEngine> connect, IRunObserver observer, CancellationToken cancellation,
         bool realmsOwnTests = true)
     {
+        options = ForCanary(options, canary); // each run's reproduce.sh reruns the canary
         var docker = await Pipeline.ChooseEngineAsync(options.Executor, connect, _ => { }, cancellation) is not null;
         var layout = new ArtifactsFolder(options.Artifacts).Downstream(d.Name);
         var folder = layout.Root;
@@ -117,6 +118,9 @@ public static class CanaryPipeline
                         own.Results.FirstOrDefault(o => o.Id == r.Id)?.Artifacts);
         });
     }
+
+    private static PipelineOptions ForCanary(PipelineOptions options, CanaryOptions canary) =>
+        options with { RunTests = true, ReproduceTarget = "Canary", ReproduceExtra = canary.ReproduceArguments };
 
     private static ComposeInputs Inputs(DownstreamProject d, DownstreamSource source, PipelineOptions options, CanaryOptions canary,
         IReadOnlyList<ConfigurationResult> realm, string copy)
