@@ -21,6 +21,7 @@ public sealed class LayeringTheLibrary
         { "Errors", "Matrix" },      // errors are the bottom layer: every folder may throw them
         { "Packs", "Execution" },    // packs are archives; running from one is Execution's (PackRun)
         { "Results", "CMake" },      // a result is not a CMake notion (TestCaseResult, StepKind live in Results)
+        { "Results", "Images" },     // images report through the observer's ImageLine; the observer knows nothing of images
     };
 
     [Theory]
