@@ -70,8 +70,13 @@ public class ReusingResultsAndImages(EngineFixture fx)
             try { await prefetch; } catch (OperationCanceledException) { }
 
             Assert.Equal(ConfigurationStatus.Passed, r.Status);
-            lock (observer.Details) Assert.Contains(observer.Details, l => l.Contains(marker));
-            lock (observer.Details) Assert.Contains(observer.Details, l => l.StartsWith("building image ", StringComparison.Ordinal));
+            List<ImageLine> details;
+            lock (observer.Details) details = [.. observer.Details];
+            // The engine's own lines (the RUN line and its echo) are output; realm-ci's steps are headlines.
+            Assert.Contains(details, l => l.Text.Contains(marker));
+            Assert.All(details.Where(l => l.Text.Contains(marker)), l => Assert.Equal(ImageLineKind.Output, l.Kind));
+            Assert.Equal(ImageLineKind.Headline, Assert.Single(details, l => l.Text.StartsWith("building image ", StringComparison.Ordinal)).Kind);
+            Assert.Equal(ImageLineKind.Headline, Assert.Single(details, l => l.Text.StartsWith($"image {tag} built in ", StringComparison.Ordinal)).Kind);
             var log = File.ReadAllText(Path.Combine(options.Artifacts, c.Id, "image.log"));
             Assert.Contains(marker, log);
             Assert.Contains($"image {tag} built in", log);

@@ -12,8 +12,8 @@ public sealed class SilentObserver : IRunObserver
 
     public Task<T> Around<T>(Func<Task<T>> run) => run();
     public void Log(string line) { lock (Lines) Lines.Add(line); }
-    public List<string> Details { get; } = [];
-    public void Detail(string line) { lock (Details) Details.Add(line); }
+    public List<ImageLine> Details { get; } = [];
+    public void Detail(ImageLine line) { lock (Details) Details.Add(line); }
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
     public void StepStarted(string id, StepKind step, string command) { lock (Lines) Lines.Add($"{id} {step}"); }
     public void Progress(string id, int done, int total) { lock (Lines) Lines.Add($"{id} {done}/{total}"); }

@@ -27,7 +27,7 @@ public sealed class CiLogObserver(IRunObserver inner, CiPlatform platform, TextW
 
     public void Log(string line) => inner.Log(line);
 
-    public void Detail(string line) => inner.Detail(line);
+    public void Detail(ImageLine line) => inner.Detail(line);
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) => inner.Queued(configurations);
 

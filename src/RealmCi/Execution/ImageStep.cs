@@ -27,9 +27,9 @@ internal static class ImageStep
         var timeout = options.ImageTimeout;
         observer.StepStarted(c.Id, StepKind.Image, "");
         await using var writer = new StreamWriter(log, append: false) { AutoFlush = true };
-        void Line(string line)
+        void Line(ImageLine line)
         {
-            lock (writer) writer.WriteLine(line);
+            lock (writer) writer.WriteLine(line.Text); // every line, of every kind
             observer.Detail(line);
         }
         try
@@ -40,17 +40,17 @@ internal static class ImageStep
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             var why = $"timed out after {timeout.TotalMinutes:0.#} min waiting for the image";
-            Line($"realm-ci: image {why}");
+            Line(ImageLine.Note($"realm-ci: image {why}")); // a note, as below: the configuration's result line says it
             return new(new StepResult(StepKind.Image, StepStatus.TimedOut, null, clock.Elapsed.TotalSeconds, null, log, why), null, null);
         }
         catch (ImageBuildException e)
         {
-            Line(e.Message);
+            Line(ImageLine.Note(e.Message));
             return new(new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null, null);
         }
         catch (RealmCiException e) when (e.ExitCode is ExitCodes.Unavailable or ExitCodes.ConfigurationUnavailable && e is not EngineUnavailableException)
         {
-            Line($"unavailable here: {e.Message}");
+            Line(ImageLine.Note($"unavailable here: {e.Message}"));
             return new(new StepResult(StepKind.Image, StepStatus.Failed, null, clock.Elapsed.TotalSeconds, null, log, e.Message), null, e.Message);
         }
     }

@@ -20,7 +20,7 @@ public static class InteractiveShell
     public static async Task<int> RunAsync(BuildConfiguration c, PipelineOptions options, IContainerEngine engine, Action<string> log, CancellationToken cancellation)
     {
         await engine.PingAsync(cancellation);
-        var image = await new ImagePreparer(engine, options.Pull, bootstrapper: new Images.Debootstrap(engine, options.Host.HasTool("debootstrap")), sources: options.SourceCache()).PrepareAsync(c, log, cancellation);
+        var image = await new ImagePreparer(engine, options.Pull, bootstrapper: new Images.Debootstrap(engine, options.Host.HasTool("debootstrap")), sources: options.SourceCache()).PrepareAsync(c, line => log(line.Text), cancellation);
         var folder = new ArtifactsFolder(options.Artifacts).Configuration(c.Id).Root;
         Directory.CreateDirectory(folder);
         var ccache = new CacheLayout(options.Cache).Ccache;

@@ -1,6 +1,7 @@
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Matrix;
+using RealmCi.Results;
 
 namespace RealmCi.Images;
 
@@ -14,7 +15,7 @@ public sealed record ResolvedBase(string Reference, string ImageId, string How);
 /// <c>bootstrap</c> section, a root file system bootstrapped from the mirror and imported as
 /// <c>realm-ci/base-NAME:HASH</c> (made once per engine).
 /// </summary>
-public sealed class BaseImageResolver(IContainerEngine engine, Action<string> log, bool allowPull = true, IBaseBootstrapper? bootstrapper = null)
+public sealed class BaseImageResolver(IContainerEngine engine, Action<ImageLine> log, bool allowPull = true, IBaseBootstrapper? bootstrapper = null)
 {
     public async Task<ResolvedBase> ResolveAsync(BaseImage image, CancellationToken cancellation)
     {
@@ -29,17 +30,17 @@ public sealed class BaseImageResolver(IContainerEngine engine, Action<string> lo
             if (allowPull)
             try
             {
-                log($"pulling {image.Image}");
-                await engine.PullAsync(image.Image, log, cancellation);
+                log(ImageLine.Headline($"pulling {image.Image}"));
+                await engine.PullAsync(image.Image, text => log(ImageLine.Output(text)), cancellation);
                 if (await engine.ImageIdAsync(image.Image, cancellation) is { } pulled) return new(image.Image, pulled, "pulled");
             }
             catch (Exception e) when (e is not OperationCanceledException and not EngineUnavailableException)
             {
                 pullError = e.Message.Split('\n')[0];
-                log($"pull of {image.Image} failed: {pullError}");
+                log(ImageLine.Headline($"pull of {image.Image} failed: {pullError}"));
             }
         }
-        else log($"base '{image.Name}' bootstraps more than '{image.Image}' holds ({string.Join(",", image.Bootstrap!.Components)}): made from its recipe as {tag}");
+        else log(ImageLine.Headline($"base '{image.Name}' bootstraps more than '{image.Image}' holds ({string.Join(",", image.Bootstrap!.Components)}): made from its recipe as {tag}"));
 
         if (image.Bootstrap is not { } bootstrap)
             throw new RealmCiException($"base image '{image.Image}' is not in the engine and could not be pulled ({pullError}); " +

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Matrix;
+using RealmCi.Results;
 
 namespace RealmCi.Images;
 
@@ -16,7 +17,7 @@ public sealed class Debootstrap(IContainerEngine engine, bool toolFound = true) 
     public static IReadOnlyList<string> Arguments(Bootstrap b, string target) =>
         [$"--variant={b.Variant}", $"--components={string.Join(",", b.Components)}", b.Suite, target, b.Mirror];
 
-    public async Task BootstrapAsync(Bootstrap bootstrap, string tag, Action<string> log, CancellationToken cancellation)
+    public async Task BootstrapAsync(Bootstrap bootstrap, string tag, Action<ImageLine> log, CancellationToken cancellation)
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
             throw new RealmCiException($"making base image {tag} with debootstrap needs root on Linux; run once as root, or load a base image", ExitCodes.Unavailable);
@@ -29,11 +30,11 @@ public sealed class Debootstrap(IContainerEngine engine, bool toolFound = true) 
         try
         {
             var started = Stopwatch.StartNew();
-            log($"bootstrapping {bootstrap.Suite} from {bootstrap.Mirror} into {root}");
-            var code = await Processes.RunAsync("debootstrap", Arguments(bootstrap, root), null, line => log(line.Text), cancellation);
+            log(ImageLine.Headline($"bootstrapping {bootstrap.Suite} from {bootstrap.Mirror} into {root}"));
+            var code = await Processes.RunAsync("debootstrap", Arguments(bootstrap, root), null, line => log(ImageLine.Output(line.Text)), cancellation);
             if (code != 0) throw new RealmCiException($"debootstrap {bootstrap.Suite} from {bootstrap.Mirror} failed (exit {code}); see the log above", ExitCodes.Unavailable);
 
-            log($"importing {root} as {tag}");
+            log(ImageLine.Headline($"importing {root} as {tag}"));
             await using (var file = File.Create(archive))
             {
                 var tar = await Processes.PipeToAsync("tar", ["-C", root, "--numeric-owner", "-c", "."], file, cancellation);
@@ -41,7 +42,7 @@ public sealed class Debootstrap(IContainerEngine engine, bool toolFound = true) 
             }
             await using (var file = File.OpenRead(archive))
                 await engine.ImportAsync(file, tag, cancellation);
-            log($"base image {tag} made in {started.Elapsed.TotalSeconds:F0} s");
+            log(ImageLine.Headline($"base image {tag} made in {started.Elapsed.TotalSeconds:F0} s"));
         }
         finally
         {

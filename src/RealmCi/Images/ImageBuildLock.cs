@@ -1,3 +1,5 @@
+using RealmCi.Results;
+
 namespace RealmCi.Images;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class ImageBuildLock : IDisposable
 
     private ImageBuildLock(FileStream? held) => this.held = held;
 
-    public static async Task<ImageBuildLock> AcquireAsync(string folder, string tag, Action<string> log, CancellationToken cancellation, TimeSpan? poll = null)
+    public static async Task<ImageBuildLock> AcquireAsync(string folder, string tag, Action<ImageLine> log, CancellationToken cancellation, TimeSpan? poll = null)
     {
         string path;
         try
@@ -42,7 +44,7 @@ public sealed class ImageBuildLock : IDisposable
             }
             catch (IOException)
             {
-                if (!waiting) log($"waiting: another realm-ci run on this host is building image {tag} ({path})");
+                if (!waiting) log(ImageLine.Headline($"waiting: another realm-ci run on this host is building image {tag} ({path})"));
                 waiting = true;
             }
             await Task.Delay(poll ?? TimeSpan.FromSeconds(1), cancellation);

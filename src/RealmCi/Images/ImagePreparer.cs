@@ -3,6 +3,7 @@ using System.Diagnostics;
 using RealmCi.Containers;
 using RealmCi.Errors;
 using RealmCi.Matrix;
+using RealmCi.Results;
 
 namespace RealmCi.Images;
 
@@ -22,17 +23,17 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
     Sources.SourceCache? sources = null, string? lockFolder = null)
 {
     /// <summary>The image step's default time limit.</summary>
-    public static readonly TimeSpan DefaultLimit = Results.StepTimeouts.Default(Results.StepKind.Image);
+    public static readonly TimeSpan DefaultLimit = StepTimeouts.Default(StepKind.Image);
 
     private readonly ConcurrentDictionary<string, Task<ResolvedBase>> bases = new();
     private readonly Dictionary<string, SharedPreparation<PreparedImage>> images = [];
     private readonly SemaphoreSlim oneAtATime = new(1);
 
-    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<string> log, CancellationToken cancellation) =>
+    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<ImageLine> log, CancellationToken cancellation) =>
         PrepareAsync(configuration, log, null, cancellation);
 
     /// <summary>Waits for the configuration's image (starting its preparation if nobody has), at most <paramref name="timeout"/>.</summary>
-    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<string> log, TimeSpan? timeout, CancellationToken cancellation)
+    public Task<PreparedImage> PrepareAsync(BuildConfiguration configuration, Action<ImageLine> log, TimeSpan? timeout, CancellationToken cancellation)
     {
         var recipe = ImageRecipe.For(configuration);
         var key = BaseIdentity.Of(recipe.Base) + "\n" + recipe.Render(recipe.Base.Image);
@@ -45,12 +46,12 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
         return shared.JoinAsync(log, timeout, cancellation);
     }
 
-    private async Task<PreparedImage> BuildAsync(ImageRecipe recipe, Action<string> report, CancellationToken cancellation)
+    private async Task<PreparedImage> BuildAsync(ImageRecipe recipe, Action<ImageLine> report, CancellationToken cancellation)
     {
         var lines = new List<string>();
-        void Log(string line)
+        void Log(ImageLine line)
         {
-            lock (lines) lines.Add(line);
+            lock (lines) lines.Add(line.Text);
             report(line);
         }
 
@@ -63,14 +64,14 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
             var dockerfile = recipe.Render(resolved.Reference);
             if (await engine.ImageIdAsync(tag, cancellation) is not null)
             {
-                Log($"image {tag} is up to date (base {resolved.Reference}, {resolved.How})");
+                Log(ImageLine.Note($"image {tag} is up to date (base {resolved.Reference}, {resolved.How})"));
                 return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
             }
             // Another run on this host may be building the same tag: wait for it, then use its image.
             using var buildLock = await ImageBuildLock.AcquireAsync(lockFolder ?? ImageBuildLock.DefaultFolder, tag, Log, cancellation);
             if (await engine.ImageIdAsync(tag, cancellation) is not null)
             {
-                Log($"image {tag} was built meanwhile by another realm-ci run on this host");
+                Log(ImageLine.Headline($"image {tag} was built meanwhile by another realm-ci run on this host"));
                 return new PreparedImage(tag, dockerfile, resolved.Reference, false, started.Elapsed, Snapshot());
             }
             var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -79,19 +80,19 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
                 if (sources is null)
                     throw new RealmCiException($"the image needs source '{source.Name}' ({source.File}) and no source cache was given", ExitCodes.ConfigurationUnavailable);
                 var path = await sources.ResolveAsync(source, cancellation); // checked against its pinned SHA-256
-                Log($"source '{source.Name}': {path} (sha256 {source.Sha256[..12]}…) → {source.ImagePath}");
+                Log(ImageLine.Note($"source '{source.Name}': {path} (sha256 {source.Sha256[..12]}…) → {source.ImagePath}"));
                 files[ImageRecipe.ContextPath(source)] = path;
             }
-            Log($"building image {tag} from {resolved.Reference} ({resolved.How})");
+            Log(ImageLine.Headline($"building image {tag} from {resolved.Reference} ({resolved.How})"));
             try
             {
-                await engine.BuildAsync(dockerfile, files, tag, new Dictionary<string, string> { [Labels.Recipe] = tag }, Log, cancellation);
+                await engine.BuildAsync(dockerfile, files, tag, new Dictionary<string, string> { [Labels.Recipe] = tag }, text => Log(ImageLine.Output(text)), cancellation);
             }
             catch (ImageBuildException e)
             {
                 throw new ImageBuildException(e.Tag, e.Message) { Log = Snapshot() };
             }
-            Log($"image {tag} built in {started.Elapsed.TotalSeconds:F1} s");
+            Log(ImageLine.Headline($"image {tag} built in {started.Elapsed.TotalSeconds:F1} s"));
             return new PreparedImage(tag, dockerfile, resolved.Reference, true, started.Elapsed, Snapshot());
         }
         finally
@@ -106,7 +107,7 @@ public sealed class ImagePreparer(IContainerEngine engine, bool allowPull = true
     }
 
     /// <summary>Each base (by identity) is resolved once per run; a resolution that was cancelled or failed is tried again by the next image.</summary>
-    private async Task<ResolvedBase> ResolveBaseAsync(BaseImage image, Action<string> log, CancellationToken cancellation)
+    private async Task<ResolvedBase> ResolveBaseAsync(BaseImage image, Action<ImageLine> log, CancellationToken cancellation)
     {
         var key = BaseIdentity.Of(image);
         var task = bases.GetOrAdd(key, _ => new BaseImageResolver(engine, log, allowPull, bootstrapper).ResolveAsync(image, cancellation));

@@ -1,3 +1,5 @@
+using RealmCi.Results;
+
 namespace RealmCi.Images;
 
 /// <summary>
@@ -9,12 +11,12 @@ namespace RealmCi.Images;
 internal sealed class SharedPreparation<T>
 {
     private readonly object gate = new();
-    private readonly List<string> lines = [];
-    private readonly List<Action<string>> listeners = [];
+    private readonly List<ImageLine> lines = [];
+    private readonly List<Action<ImageLine>> listeners = [];
     private readonly CancellationTokenSource stop;
     private int waiters;
 
-    public SharedPreparation(Func<Action<string>, CancellationToken, Task<T>> work, TimeSpan limit)
+    public SharedPreparation(Func<Action<ImageLine>, CancellationToken, Task<T>> work, TimeSpan limit)
     {
         stop = new CancellationTokenSource(limit);
         Work = Task.Run(() => work(Publish, stop.Token));
@@ -26,12 +28,12 @@ internal sealed class SharedPreparation<T>
     public bool Abandoned { get; private set; }
 
     /// <summary>The lines produced so far.</summary>
-    public IReadOnlyList<string> Lines
+    public IReadOnlyList<ImageLine> Lines
     {
         get { lock (gate) return [.. lines]; }
     }
 
-    public async Task<T> JoinAsync(Action<string> log, TimeSpan? timeout, CancellationToken cancellation)
+    public async Task<T> JoinAsync(Action<ImageLine> log, TimeSpan? timeout, CancellationToken cancellation)
     {
         lock (gate)
         {
@@ -59,7 +61,7 @@ internal sealed class SharedPreparation<T>
         }
     }
 
-    private void Publish(string line)
+    private void Publish(ImageLine line)
     {
         lock (gate)
         {
@@ -68,7 +70,7 @@ internal sealed class SharedPreparation<T>
         }
     }
 
-    private static void Deliver(Action<string> listener, string line)
+    private static void Deliver(Action<ImageLine> listener, ImageLine line)
     {
         try { listener(line); }
         catch (Exception e) when (e is IOException or ObjectDisposedException) { } // a waiter's log went away; the others still get it

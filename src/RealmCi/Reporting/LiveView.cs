@@ -50,9 +50,10 @@ public sealed class LiveView(IAnsiConsole console, RunReporter final) : IRunObse
         }
     }
 
-    public void Detail(string line)
+    /// <summary>Image preparation's headlines join the latest messages; the rest is in each configuration's image.log (the live view is never verbose).</summary>
+    public void Detail(ImageLine line)
     {
-        if (line.StartsWith("building image", StringComparison.Ordinal) || line.StartsWith("bootstrapping", StringComparison.Ordinal)) Log(line);
+        if (line.Kind == ImageLineKind.Headline) Log(line.Text);
     }
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations)

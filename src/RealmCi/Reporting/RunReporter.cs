@@ -21,12 +21,10 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
 
     public void Line(string text) => console.WriteLine(text);
 
-    /// <summary>Image preparation output: headlines always, the build's own output only when verbose.</summary>
-    public void Detail(string line)
+    /// <summary>Image preparation output: headlines always, notes and the tools' own output only when verbose.</summary>
+    public void Detail(ImageLine line)
     {
-        string[] headlines = ["building image", "bootstrapping", "importing", "base image", "pull"];
-        if (verbose || headlines.Any(h => line.StartsWith(h, StringComparison.Ordinal)) || (line.StartsWith("image ", StringComparison.Ordinal) && line.Contains(" built in ")))
-            Stamp(Markup.Escape(line));
+        if (verbose || line.Kind == ImageLineKind.Headline) Stamp(Markup.Escape(line.Text));
     }
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }

@@ -14,8 +14,8 @@ public interface IRunObserver
     /// <summary>A pipeline-level message (engine, fallbacks, orphans, capacity).</summary>
     void Log(string line);
 
-    /// <summary>Image preparation output: the build's own lines and its headlines.</summary>
-    void Detail(string line);
+    /// <summary>Image preparation output: headlines, notes and the tools' own lines, each saying which it is.</summary>
+    void Detail(ImageLine line);
 
     void Queued(IReadOnlyList<BuildConfiguration> configurations);
 

@@ -17,7 +17,7 @@ public sealed class RecordingObserver(IRunObserver inner, bool forwardSummary = 
 
     public void Log(string line) => inner.Log(line);
 
-    public void Detail(string line) => inner.Detail(line);
+    public void Detail(ImageLine line) => inner.Detail(line);
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) => inner.Queued(configurations);
 

@@ -13,7 +13,7 @@ public class MarkingUpCiLogs
     {
         public Task<T> Around<T>(Func<Task<T>> run) => run();
         public void Log(string line) => output.WriteLine("log " + line);
-        public void Detail(string line) { }
+        public void Detail(ImageLine line) { }
         public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
         public void StepStarted(string id, StepKind step, string command) => output.WriteLine($"{id} {step}");
         public void Progress(string id, int done, int total) { }

@@ -22,7 +22,17 @@ internal sealed class FakeEngine : IContainerEngine
     public string Endpoint => "fake://";
     public Task<EngineInfo> PingAsync(CancellationToken c) => Task.FromResult(new EngineInfo(Endpoint, "fake", "1.41"));
     public Task<string?> ImageIdAsync(string r, CancellationToken c) => Task.FromResult(Images.TryGetValue(r, out var id) ? id : null);
-    public Task PullAsync(string r, Action<string> l, CancellationToken c) => throw new InvalidOperationException("no registry");
+    /// <summary>Images a pull finds (reference → id); any other pull fails as with no registry.</summary>
+    public ConcurrentDictionary<string, string> Registry { get; } = new();
+
+    public Task PullAsync(string r, Action<string> l, CancellationToken c)
+    {
+        if (!Registry.TryGetValue(r, out var id)) throw new InvalidOperationException("no registry");
+        l($"{r}: Pulling from registry");
+        l($"Status: Downloaded newer image for {r}");
+        Images[r] = id;
+        return Task.CompletedTask;
+    }
     public Task ImportAsync(Stream s, string r, CancellationToken c) { Images[r] = "sha256:" + r; return Task.CompletedTask; }
 
     public async Task BuildAsync(string d, IReadOnlyDictionary<string, string> f, string t, IReadOnlyDictionary<string, string> l, Action<string> log, CancellationToken c)
@@ -57,10 +67,10 @@ internal sealed class FakeEngine : IContainerEngine
 internal sealed class RecordingObserver : IRunObserver
 {
     public ConcurrentQueue<string> Lines { get; } = new();
-    public ConcurrentQueue<string> Details { get; } = new();
+    public ConcurrentQueue<ImageLine> Details { get; } = new();
     public Task<T> Around<T>(Func<Task<T>> run) => run();
     public void Log(string line) => Lines.Enqueue(line);
-    public void Detail(string line) => Details.Enqueue(line);
+    public void Detail(ImageLine line) => Details.Enqueue(line);
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
     public void StepStarted(string id, StepKind step, string command) => Lines.Enqueue($"{id} {step}");
     public void Progress(string id, int done, int total) { }

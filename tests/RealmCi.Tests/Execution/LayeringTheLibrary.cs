@@ -22,6 +22,7 @@ public sealed class LayeringTheLibrary
         { "Packs", "Execution" },    // packs are archives; running from one is Execution's (PackRun)
         { "Downstream", "Bisect" },  // Bisect --downstream runs a canary per candidate; the canary knows nothing of bisecting
         { "Results", "CMake" },      // a result is not a CMake notion (TestCaseResult, StepKind live in Results)
+        { "Results", "Images" },     // images report through the observer's ImageLine; the observer knows nothing of images
     };
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class LosingTheEngine : InTempFolder
     {
         public Task<T> Around<T>(Func<Task<T>> run) => run();
         public void Log(string line) { }
-        public void Detail(string line) { }
+        public void Detail(ImageLine line) { }
         public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
         public void StepStarted(string id, StepKind step, string command) { }
         public void Progress(string id, int done, int total) { }

@@ -136,6 +136,18 @@ public sealed class RunningAboveTheEngine : InTempFolder
     }
 
     [Fact]
+    public async Task ImageLogHasEveryLineOfThePreparationWhateverItsKind()
+    {
+        var options = Options("kinds");
+        var observer = new RecordingObserver();
+        Assert.Equal(0, await Run(Select("deb-one"), options, Engine(), observer));
+        var told = observer.Details.ToList();
+        Assert.Contains(told, l => l.Kind == ImageLineKind.Headline);
+        Assert.Contains(told, l => l.Kind == ImageLineKind.Output);
+        Assert.Equal(told.Select(l => l.Text), File.ReadAllLines(Path.Combine(options.Artifacts, "deb-one", "image.log")));
+    }
+
+    [Fact]
     public async Task ABaseImageThisHostCannotGetMakesTheConfigurationUnavailableWithItsReasonInImageLog()
     {
         var engine = Engine();

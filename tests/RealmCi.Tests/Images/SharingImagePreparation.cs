@@ -42,17 +42,17 @@ public sealed class SharingImagePreparation
     {
         var engine = Engine(gated: true);
         var images = new ImagePreparer(engine, allowPull: false);
-        var first = new List<string>();
-        var late = new List<string>();
+        var first = new List<ImageLine>();
+        var late = new List<ImageLine>();
         // The background prefetch starts it, with no log; two configurations of the same recipe join.
         var prefetch = images.PrepareAsync(Config("plain-release"), _ => { }, CancellationToken.None);
         var a = images.PrepareAsync(Config("plain-release"), l => { lock (first) first.Add(l); }, TimeSpan.FromMinutes(1), CancellationToken.None);
-        await WaitFor(() => { lock (first) return first.Any(l => l.StartsWith("Step 1/3")); });
+        await WaitFor(() => { lock (first) return first.Any(l => l.Text.StartsWith("Step 1/3")); });
         var b = images.PrepareAsync(Config("plain-debug"), l => { lock (late) late.Add(l); }, TimeSpan.FromMinutes(1), CancellationToken.None);
         engine.BuildGate.SetResult();
         await Task.WhenAll(prefetch, a, b);
         Assert.Equal(1, engine.Builds);
-        Assert.Contains(first, l => l.StartsWith("Step 3/3"));
+        Assert.Contains(first, l => l.Text.StartsWith("Step 3/3"));
         Assert.Equal(first, late); // replayed from the start, then live
     }
 
@@ -121,7 +121,7 @@ public sealed class SharingImagePreparation
     {
         public List<Bootstrap> Made { get; } = [];
 
-        public Task BootstrapAsync(Bootstrap bootstrap, string tag, Action<string> log, CancellationToken cancellation)
+        public Task BootstrapAsync(Bootstrap bootstrap, string tag, Action<ImageLine> log, CancellationToken cancellation)
         {
             Made.Add(bootstrap);
             engine.Images[tag] = "sha256:boot-" + string.Join("-", bootstrap.Components);
@@ -146,9 +146,9 @@ public sealed class SharingImagePreparation
             var second = new ImagePreparer(engine, allowPull: false, lockFolder: locks);
             var a = first.PrepareAsync(Config("plain-release"), _ => { }, CancellationToken.None);
             await WaitFor(() => engine.Builds == 1);
-            var lines = new List<string>();
+            var lines = new List<ImageLine>();
             var b = second.PrepareAsync(Config("plain-debug"), l => { lock (lines) lines.Add(l); }, CancellationToken.None);
-            await WaitFor(() => { lock (lines) return lines.Any(l => l.StartsWith("waiting: another realm-ci run on this host is building image realm-ci/deb:", StringComparison.Ordinal)); });
+            await WaitFor(() => { lock (lines) return lines.Any(l => l.Text.StartsWith("waiting: another realm-ci run on this host is building image realm-ci/deb:", StringComparison.Ordinal)); });
             engine.BuildGate.SetResult();
             var (built, reused) = (await a, await b);
             Assert.Equal(1, engine.Builds);
@@ -156,6 +156,8 @@ public sealed class SharingImagePreparation
             Assert.True(built.Built);
             Assert.False(reused.Built);
             Assert.Contains(reused.Log, l => l.EndsWith("was built meanwhile by another realm-ci run on this host", StringComparison.Ordinal));
+            // Both are headlines: a run that waits says so, and says when the wait is over.
+            lock (lines) Assert.Equal([ImageLineKind.Headline, ImageLineKind.Headline], lines.Select(l => l.Kind));
         }
         finally
         {
