@@ -41,7 +41,7 @@ public sealed class TestSelector
         if (r.Reruns.FirstOrDefault(a => Matches(a.Test)) is { } rerun)
             return (Verdict.Bad, $"{rerun.Test} {rerun.Outcome} ({rerun.Describe()})", $"{rerun.Test}: {rerun.Outcome} — {rerun.Describe()}");
         if (tests.FirstOrDefault(t => t.Status == TestStatus.Failed || (t.Status == TestStatus.Quarantined && t.LeftOut is null)) is { } failed)
-            return (Verdict.Bad, $"{failed.Name} failed", Line(failed));
+            return (Verdict.Bad, $"{failed.Name} failed", $"{failed.Name}: failed — {FailureLine.Of(failed)}");
         if (tests.FirstOrDefault(t => t.Status == TestStatus.Passed) is { } passed)
             return (Verdict.Good, $"{passed.Name} passed", $"{passed.Name}: passed in {passed.Seconds:F2} s");
         return (Verdict.Skip, tests.Count == 0 ? $"no test matching '{Text}' ran" : $"{tests[0].Name} did not run ({tests[0].Status.ToString().ToLowerInvariant()}: {tests[0].Message})", null);
@@ -51,8 +51,4 @@ public sealed class TestSelector
     public static TestSelector FirstFailure(ConfigurationResult bad) =>
         bad.Tests.FirstOrDefault(t => t.Status == TestStatus.Failed) is { } t ? new TestSelector(t.Name)
         : throw new RealmCiException($"the bad commit's run has no failing test ({bad.Note ?? bad.StatusText}): nothing to bisect; name one with --test=NAME", ExitCodes.Failed);
-
-    /// <summary>A failed test's line: its message, else the first line of its output.</summary>
-    private static string Line(TestCaseResult t) =>
-        $"{t.Name}: failed — {(string.IsNullOrWhiteSpace(t.Message) ? t.Output?.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "no output" : t.Message).Trim()}";
 }

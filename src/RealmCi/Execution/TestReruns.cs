@@ -19,7 +19,7 @@ internal static class TestReruns
     {
         var failed = tests.Where(t => t.Status == TestStatus.Failed).ToList();
         if (reruns <= 0 || failed.Count == 0 || result.Status is StepStatus.Cancelled or StepStatus.TimedOut) return (result, tests, []);
-        var history = failed.ToDictionary(t => t.Name, t => new List<TestAttempt> { new(1, false, t.Seconds, FirstLine(t)) });
+        var history = failed.ToDictionary(t => t.Name, t => new List<TestAttempt> { new(1, false, t.Seconds, FailureLine.Of(t)) });
         var cases = failed.Where(t => t.InBundle is not null).Select((t, i) => (t.Name, Bundled: t.InBundle!, Index: i)).ToList();
         var pending = failed.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var gtestOnHost = Path.Combine(new ConfigurationFolder(folder).BuildTree, "realm-ci-gtest");
@@ -59,7 +59,7 @@ internal static class TestReruns
         void Record(string name, int attempt, TestCaseResult? t)
         {
             var passed = t?.Status == TestStatus.Passed;
-            history[name].Add(new TestAttempt(attempt, passed, t?.Seconds ?? 0, passed ? null : t is null ? "no result" : FirstLine(t)));
+            history[name].Add(new TestAttempt(attempt, passed, t?.Seconds ?? 0, passed ? null : t is null ? "no result" : FailureLine.Of(t)));
             if (passed) pending.Remove(name);
         }
     }
@@ -72,6 +72,4 @@ internal static class TestReruns
         catch (System.Xml.XmlException) { return []; } // cut short by a crash while writing
     }
 
-    private static string FirstLine(TestCaseResult t) =>
-        (string.IsNullOrWhiteSpace(t.Message) ? t.Output?.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "failed" : t.Message).Trim();
 }
