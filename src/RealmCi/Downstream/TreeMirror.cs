@@ -3,14 +3,16 @@ namespace RealmCi.Downstream;
 /// <summary>
 /// Makes a folder hold exactly what another holds, by moving: a file whose bytes (or a symbolic
 /// link whose target) are already the same in the destination is left alone — its modification
-/// time too, so Ninja does not rebuild what it feeds — a changed or new one is moved in, and what
-/// the source lacks is removed. <c>.git</c> folders are mirrored like any other.
+/// time too, so Ninja does not rebuild what it feeds — a changed or new one is moved in and given
+/// the current time (so Ninja does rebuild it, whatever time its source had), and what the source
+/// lacks is removed. <c>.git</c> folders are mirrored like any other.
 /// </summary>
 public static class TreeMirror
 {
     public static (int Written, int Kept, int Removed) Mirror(string from, string to)
     {
         int written = 0, kept = 0, removed = 0;
+        var now = DateTime.UtcNow;
         void Walk(string source, string target)
         {
             if (File.Exists(target) || new FileInfo(target).LinkTarget is not null) { File.Delete(target); removed++; }
@@ -25,7 +27,11 @@ public static class TreeMirror
                 if (Directory.Exists(there) && new FileInfo(there).LinkTarget is null) { removed += Count(there); Directory.Delete(there, recursive: true); }
                 else if (Path.Exists(there) || new FileInfo(there).LinkTarget is not null) File.Delete(there);
                 if (entry.LinkTarget is { } link) File.CreateSymbolicLink(there, link);
-                else File.Move(entry.FullName, there);
+                else
+                {
+                    File.Move(entry.FullName, there);
+                    File.SetLastWriteTimeUtc(there, now); // newer than any object built from the old bytes: a copy keeps its source's time, which may be older
+                }
                 written++;
             }
             foreach (var entry in new DirectoryInfo(target).EnumerateFileSystemInfos().Where(e => !wanted.Contains(e.Name)))
