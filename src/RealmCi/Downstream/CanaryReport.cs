@@ -60,7 +60,8 @@ public static class CanaryReport
         var failed = r.Tests.Where(t => t.Status == TestStatus.Failed).Select(t => t.Name).ToList();
         var copy = plan?.Destination;
         var diagnosis = FailureDiagnosis.Diagnose(d.Name, error, build is null ? failed : [], gaps, r.Executor == ExecutorKind.Docker ? "/src" : copy ?? "/src",
-            path => copy is not null && File.Exists(Path.Combine(copy, path)) ? File.ReadAllText(Path.Combine(copy, path)) : null);
+            path => copy is not null && File.Exists(Path.Combine(copy, path)) ? File.ReadAllText(Path.Combine(copy, path)) : null,
+            name => r.Tests.FirstOrDefault(t => t.Name == name)?.Output);
         return diagnosis?.ToString() ?? r.FirstFailure ?? "";
     }
 

@@ -22,13 +22,16 @@ public sealed record Diagnosis(FailureCause Cause, string Text)
 /// a compile error that names, or sits on a line using, a macro the downstream's generated header does not
 /// define; a link error for a function only an overlay source the downstream's list never compiles defines —
 /// each is a <b>composition artefact</b>, named. Anything else that broke the build is a <b>Realm change</b>;
-/// failing tests are one too unless compiled Realm code tests a macro the downstream never defines
-/// (then undecided, with the macro and file named). Reads files of the copy through <paramref name="read"/>
+/// failing tests are one too unless compiled Realm code tests a macro the downstream never defines:
+/// a failed test whose output points into such a file (an assertion there) is the composition's, named
+/// with the file and macro; the rest are a Realm change; with no such pointer, undecided (macro and
+/// file named). <paramref name="outputOf"/> gives a failed test's output. Reads files of the copy through <paramref name="read"/>
 /// (a path relative to the copy → its text, or null).
 /// </summary>
 public static partial class FailureDiagnosis
 {
-    public static Diagnosis? Diagnose(string downstream, string? firstCompilerError, IReadOnlyList<string> failedTests, CompositionGaps gaps, string rootAsBuildSees, Func<string, string?> read)
+    public static Diagnosis? Diagnose(string downstream, string? firstCompilerError, IReadOnlyList<string> failedTests, CompositionGaps gaps, string rootAsBuildSees, Func<string, string?> read,
+        Func<string, string?>? outputOf = null)
     {
         var missing = gaps.MissingInDownstream.ToList();
         if (firstCompilerError is not null)
@@ -44,7 +47,21 @@ public static partial class FailureDiagnosis
         }
         if (failedTests.Count == 0) return null;
         var failed = $"{failedTests.Count} {downstream} test(s) failed: {string.Join(", ", failedTests.Take(10))}{(failedTests.Count > 10 ? ", …" : "")}";
-        var used = missing.SelectMany(m => gaps.Compiled.Where(f => read(f) is { } text && Names(text, m.Macro)).Take(1).Select(f => $"{m.Macro} (used by {f})")).ToList();
+        // A failed test whose output points into compiled Realm code that tests such a macro (an assertion or a crash there) fails because of the gap.
+        var users = missing.SelectMany(m => gaps.Compiled.Where(f => read(f) is { } text && Names(text, m.Macro)).Select(f => (m.Macro, File: f))).ToList();
+        var explained = failedTests.Select(t => (Test: t, File: outputOf?.Invoke(t) is { } output ? users.Select(u => u.File).FirstOrDefault(f => output.Contains($"/{f}:", StringComparison.Ordinal)) : null)).ToList();
+        var linked = explained.Where(e => e.File is not null).ToList();
+        if (linked.Count > 0)
+        {
+            var why = string.Join("; ", linked.GroupBy(e => e.File!).Select(g =>
+                $"{string.Join(", ", g.Select(e => e.Test))} fail in {g.Key}, which tests {string.Join(", ", users.Where(u => u.File == g.Key).Select(u => u.Macro).Distinct())} (not defined by the composed build)"));
+            var unexplained = explained.Where(e => e.File is null).Select(e => e.Test).ToList();
+            return unexplained.Count == 0
+                ? new(FailureCause.CompositionArtefact, $"{failed}: {why}")
+                : new(FailureCause.RealmChange, $"{unexplained.Count} {downstream} test(s) failed that no composition gap explains: {string.Join(", ", unexplained.Take(10))}{(unexplained.Count > 10 ? ", …" : "")}; "
+                    + $"{linked.Count} more are the composition's (not a Realm regression): {why}");
+        }
+        var used = users.GroupBy(u => u.Macro).Select(g => $"{g.Key} (used by {g.First().File})").ToList();
         return used.Count == 0
             ? new(FailureCause.RealmChange, $"{failed} (no macro the composition lacks is used by the Realm code it compiled)")
             : new(FailureCause.Undecided, $"{failed}; the composed build does not define {string.Join(", ", used)}: compare with the downstream's own Realm before calling it a regression");

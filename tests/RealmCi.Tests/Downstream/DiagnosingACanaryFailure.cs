@@ -85,4 +85,28 @@ public class DiagnosingACanaryFailure
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
+
+    [Fact]
+    public void AFailedTestThatAssertsInCodeTestingAMissingMacroIsTheCompositionsAndTheOthersARealmChange()
+    {
+        // The real canary of the November Realm (2026-12-07): Legion's generated realm_defines.h lacks REALM_USE_LIBAIO,
+        // so AsyncFileIOContext::enqueue_write reaches assert(0); with the planted bug, eleven more tests fail.
+        var outputs = new Dictionary<string, string>
+        {
+            ["attach_file"] = "attach_file: /src/runtime/realm/transfer/lowlevel_dma.cc:423: void Realm::AsyncFileIOContext::enqueue_write(int, size_t, size_t, const void*, Realm::Request*): Assertion `0' failed.",
+            ["attach_file_mini"] = "attach_file_mini: /src/runtime/realm/transfer/lowlevel_dma.cc:423: void Realm::AsyncFileIOContext::enqueue_write(…): Assertion `0' failed.",
+            ["partitioning"] = "[0 - 7f3fa9062c40]    1.750998 {5}{runtime}: LEGION ERROR: Region requirement 0 of operation check (UID 7) in parent task top_level (UID 2) is using uninitialized data",
+        };
+        Diagnosis? With(params string[] failed) => FailureDiagnosis.Diagnose("legion", null, failed, Gaps, "/src", p => Copy.GetValueOrDefault(p), t => outputs.GetValueOrDefault(t));
+
+        var artefact = With("attach_file", "attach_file_mini")!;
+        Assert.Equal(FailureCause.CompositionArtefact, artefact.Cause);
+        Assert.Equal("2 legion test(s) failed: attach_file, attach_file_mini: attach_file, attach_file_mini fail in runtime/realm/transfer/lowlevel_dma.cc, which tests REALM_USE_LIBAIO (not defined by the composed build)", artefact.Text);
+
+        var both = With("attach_file", "partitioning", "attach_file_mini")!;
+        Assert.Equal(FailureCause.RealmChange, both.Cause);
+        Assert.StartsWith("1 legion test(s) failed that no composition gap explains: partitioning; 2 more are the composition's (not a Realm regression): attach_file, attach_file_mini fail in", both.Text);
+
+        Assert.Equal(FailureCause.Undecided, With("partitioning")!.Cause); // no pointer into the gap's code, but the compiled code does test the macro
+    }
 }
