@@ -54,12 +54,12 @@ public static partial class FailureDiagnosis
         if (linked.Count > 0)
         {
             var why = string.Join("; ", linked.GroupBy(e => e.File!).Select(g =>
-                $"{string.Join(", ", g.Select(e => e.Test))} fail in {g.Key}, which tests {string.Join(", ", users.Where(u => u.File == g.Key).Select(u => u.Macro).Distinct())} (not defined by the composed build)"));
+                $"{string.Join(", ", g.Select(e => e.Test))} {(g.Count() == 1 ? "fails" : "fail")} in {g.Key}, which tests {string.Join(", ", users.Where(u => u.File == g.Key).Select(u => u.Macro).Distinct())} (not defined by the composed build)"));
             var unexplained = explained.Where(e => e.File is null).Select(e => e.Test).ToList();
             return unexplained.Count == 0
                 ? new(FailureCause.CompositionArtefact, $"{failed}: {why}")
                 : new(FailureCause.RealmChange, $"{unexplained.Count} {downstream} test(s) failed that no composition gap explains: {string.Join(", ", unexplained.Take(10))}{(unexplained.Count > 10 ? ", …" : "")}; "
-                    + $"{linked.Count} more are the composition's (not a Realm regression): {why}");
+                    + $"{linked.Count} more {(linked.Count == 1 ? "is" : "are")} the composition's (not a Realm regression): {why}");
         }
         var used = users.GroupBy(u => u.Macro).Select(g => $"{g.Key} (used by {g.First().File})").ToList();
         return used.Count == 0
