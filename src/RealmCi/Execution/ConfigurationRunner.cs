@@ -78,10 +78,11 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
             var steps = new StepRunner(executor, plan, folder, observer);
             var tree = new ConfigurationFolder(folder).BuildTree;
+            var at = new ConfigurationFolder(folder);
             var built = Path.GetFullPath(options.SourceSubdir is { } sub ? Path.Combine(options.Source, sub) : options.Source);
-            if (options.FromPack is null && BuildTreeSource.Prepare(tree, built) is { } afresh) observer.Log($"{c.Id}: {afresh}");
+            if (options.FromPack is null && BuildTreeSource.Prepare(at, built) is { } afresh) observer.Log($"{c.Id}: {afresh}");
             var fullBuild = !File.Exists(Path.Combine(tree, "CMakeCache.txt")); // a fresh tree: every file is compiled (or replayed by ccache)
-            if (options.FromPack is null) BuildTreeSource.Record(tree, built); // a pack brings its own tree, built elsewhere
+            if (options.FromPack is null) BuildTreeSource.Record(at, built); // a pack brings its own tree, built elsewhere
             foreach (var step in PackRun.Steps(plan, options))
             {
                 current = step.Kind;

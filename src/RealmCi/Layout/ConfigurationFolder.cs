@@ -32,6 +32,9 @@ public sealed record ConfigurationFolder(string Root)
     /// <summary>The CMake build tree.</summary>
     public string BuildTree => Path.Combine(Root, BuildName);
 
+    /// <summary>Which source folder the build tree was built from (<see cref="BuildTreeSource"/>).</summary>
+    public string BuildSource => Path.Combine(Root, ".build-source");
+
     /// <summary>The install tree.</summary>
     public string InstallTree => Path.Combine(Root, InstallName);
 

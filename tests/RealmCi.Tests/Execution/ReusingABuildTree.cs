@@ -9,20 +9,24 @@ namespace RealmCi.Tests.Execution;
 /// </summary>
 public sealed class ReusingABuildTree : InTempFolder
 {
-    private string Tree => Path.Combine(dir, "build");
+    private ConfigurationFolder Folder => new(dir);
+
+    private string Tree => Folder.BuildTree;
 
     [Fact]
     public void TheSameSourceKeepsItsTreeAnotherStartsAfresh()
     {
-        BuildTreeSource.Record(Tree, "/src/realm");
+        Directory.CreateDirectory(Tree);
+        BuildTreeSource.Record(Folder, "/src/realm");
+        Assert.Equal("/src/realm\n", File.ReadAllText(Path.Combine(dir, ".build-source"))); // beside the tree, which is the container's
         File.WriteAllText(Path.Combine(Tree, "partitions.cc.o"), "object");
-        Assert.Null(BuildTreeSource.Prepare(Tree, "/src/realm"));
+        Assert.Null(BuildTreeSource.Prepare(Folder, "/src/realm"));
         Assert.True(File.Exists(Path.Combine(Tree, "partitions.cc.o")));
 
         Assert.Equal($"build tree {Tree} was built from /src/realm, not /src/realm-planted: starting afresh (a reused tree would keep objects of files older there)",
-            BuildTreeSource.Prepare(Tree, "/src/realm-planted"));
+            BuildTreeSource.Prepare(Folder, "/src/realm-planted"));
         Assert.False(Directory.Exists(Tree));
-        Assert.Null(BuildTreeSource.Prepare(Tree, "/src/realm-planted")); // nothing to keep or remove
+        Assert.Null(BuildTreeSource.Prepare(Folder, "/src/realm-planted")); // nothing to keep or remove
     }
 
     [Fact]
@@ -30,7 +34,7 @@ public sealed class ReusingABuildTree : InTempFolder
     {
         Directory.CreateDirectory(Tree);
         File.WriteAllText(Path.Combine(Tree, "CMakeCache.txt"), "");
-        Assert.StartsWith($"build tree {Tree} does not say which source it was built from", BuildTreeSource.Prepare(Tree, "/src/realm"));
+        Assert.StartsWith($"build tree {Tree} does not say which source it was built from", BuildTreeSource.Prepare(Folder, "/src/realm"));
         Assert.False(Directory.Exists(Tree));
     }
 }
