@@ -77,8 +77,8 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
             IExecutor executor = prepared is not null ? new DockerExecutor(engine!, plan) : new HostExecutor();
             var steps = new StepRunner(executor, plan, folder, observer);
-            var tree = new ConfigurationFolder(folder).BuildTree;
             var at = new ConfigurationFolder(folder);
+            var tree = at.BuildTree;
             var built = Path.GetFullPath(options.SourceSubdir is { } sub ? Path.Combine(options.Source, sub) : options.Source);
             if (options.FromPack is null && BuildTreeSource.Prepare(at, built) is { } afresh) observer.Log($"{c.Id}: {afresh}");
             var fullBuild = !File.Exists(Path.Combine(tree, "CMakeCache.txt")); // a fresh tree: every file is compiled (or replayed by ccache)

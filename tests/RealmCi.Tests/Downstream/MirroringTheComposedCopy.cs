@@ -17,18 +17,21 @@ public class MirroringTheComposedCopy : InTempFolder
         return file;
     }
 
+    /// <summary>The new composition, in <paramref name="root"/>.</summary>
+    private void Composed(string root)
+    {
+        foreach (var (path, text) in new[] { ("a/same.cc", "same"), ("a/changed.cc", "new"), ("a/new.cc", "new"), ("becomes-dir/f.h", "x"), ("grown.h", "123") })
+            Write(root, path, text);
+        File.CreateSymbolicLink(Path.Combine(dir, root, "link"), "a/same.cc");
+    }
+
     [Fact]
     public void OnlyWhatChangedIsWrittenAndWhatIsGoneIsRemoved()
     {
         var old = DateTime.UtcNow.AddHours(-1);
         foreach (var (path, text) in new[] { ("a/same.cc", "same"), ("a/changed.cc", "old"), ("a/gone.cc", "x"), ("gone/deep/f.h", "x"), ("becomes-dir", "x"), ("grown.h", "12") })
             File.SetLastWriteTimeUtc(Write("to", path, text), old);
-        Write("from", "a/same.cc", "same");
-        Write("from", "a/changed.cc", "new");
-        Write("from", "a/new.cc", "new");
-        Write("from", "becomes-dir/f.h", "x");
-        Write("from", "grown.h", "123");
-        File.CreateSymbolicLink(Path.Combine(dir, "from", "link"), "a/same.cc");
+        Composed("from");
 
         File.SetLastWriteTimeUtc(Path.Combine(dir, "from", "a/changed.cc"), old.AddDays(-1)); // its source is older than what it replaces (another checkout)
         var before = DateTime.UtcNow.AddSeconds(-1);
@@ -44,12 +47,7 @@ public class MirroringTheComposedCopy : InTempFolder
         Assert.False(Directory.Exists(To("gone")));
 
         // Mirroring the same content again writes nothing.
-        Write("again", "a/same.cc", "same");
-        Write("again", "a/changed.cc", "new");
-        Write("again", "a/new.cc", "new");
-        Write("again", "becomes-dir/f.h", "x");
-        Write("again", "grown.h", "123");
-        File.CreateSymbolicLink(Path.Combine(dir, "again", "link"), "a/same.cc");
+        Composed("again");
         Assert.Equal((0, 6, 0), TreeMirror.Mirror(Path.Combine(dir, "again"), Path.Combine(dir, "to")));
     }
 }
