@@ -39,7 +39,7 @@ public static class CanaryReport
         {
             var gaps = plan is null ? CompositionGaps.None : Gaps(r, plan, macros);
             var own = realmsOwn?.FirstOrDefault(x => x.Id == r.Id);
-            string[] causes = [Cause(d, r, plan, gaps) ?? "", own is null ? "" : Cause(d, own, plan, gaps) is { } c ? $"Realm's older tests in {d.Name}: {c}" : ""];
+            string[] causes = [Cause(d, r, plan, gaps) ?? "", own is null ? "" : Cause(d, own, plan, gaps, $"{d.Name}'s copy of Realm's older tests") is { } c ? $"Realm's older tests in {d.Name}: {c}" : ""];
             md.AppendLine($"| {r.Id} | {Cell(realm.FirstOrDefault(x => x.Id == r.Id))} | {Cell(r)} |{(apart ? $" {Cell(own)} |" : "")} {string.Join("; ", causes.Where(x => x.Length > 0))} |");
         }
         foreach (var r in downstream.Where(r => plan is not null && !plan.RealmPaths.IsEmpty))
@@ -51,7 +51,7 @@ public static class CanaryReport
     }
 
     /// <summary>Why the downstream is red, in one line, diagnosed (null when it is not red).</summary>
-    public static string? Cause(DownstreamProject d, ConfigurationResult r, CompositionPlan? plan, CompositionGaps gaps)
+    public static string? Cause(DownstreamProject d, ConfigurationResult r, CompositionPlan? plan, CompositionGaps gaps, string? built = null)
     {
         if (r.Status is ConfigurationStatus.Passed or ConfigurationStatus.Cached) return null;
         if (r.Status == ConfigurationStatus.Unavailable) return r.Reason ?? "unavailable";
@@ -61,7 +61,7 @@ public static class CanaryReport
         var copy = plan?.Destination;
         var diagnosis = FailureDiagnosis.Diagnose(d.Name, error, build is null ? failed : [], gaps, r.Executor == ExecutorKind.Docker ? "/src" : copy ?? "/src",
             path => copy is not null && File.Exists(Path.Combine(copy, path)) ? File.ReadAllText(Path.Combine(copy, path)) : null,
-            name => r.Tests.FirstOrDefault(t => t.Name == name)?.Output);
+            name => r.Tests.FirstOrDefault(t => t.Name == name)?.Output, built);
         return diagnosis?.ToString() ?? r.FirstFailure ?? "";
     }
 

@@ -26,12 +26,13 @@ public sealed record Diagnosis(FailureCause Cause, string Text)
 /// a failed test whose output points into such a file (an assertion there) is the composition's, named
 /// with the file and macro; the rest are a Realm change; with no such pointer, undecided (macro and
 /// file named). <paramref name="outputOf"/> gives a failed test's output. Reads files of the copy through <paramref name="read"/>
-/// (a path relative to the copy → its text, or null).
+/// (a path relative to the copy → its text, or null). <paramref name="built"/> names what was built when it is not
+/// the downstream itself (its copy of Realm's older tests): the subject of "no longer builds".
 /// </summary>
 public static partial class FailureDiagnosis
 {
     public static Diagnosis? Diagnose(string downstream, string? firstCompilerError, IReadOnlyList<string> failedTests, CompositionGaps gaps, string rootAsBuildSees, Func<string, string?> read,
-        Func<string, string?>? outputOf = null)
+        Func<string, string?>? outputOf = null, string? built = null)
     {
         var missing = gaps.MissingInDownstream.ToList();
         if (firstCompilerError is not null)
@@ -43,7 +44,7 @@ public static partial class FailureDiagnosis
             if (UndefinedReference().Match(firstCompilerError) is { Success: true } link
                 && gaps.NotCompiled.FirstOrDefault(f => read(f) is { } text && Regex.IsMatch(text, $@"\b{Regex.Escape(link.Groups["name"].Value)}\s*\([^;]*$", RegexOptions.Multiline)) is { } source)
                 return new(FailureCause.CompositionArtefact, $"{source} defines {link.Groups["name"].Value} but {downstream}'s source list never compiles it: {firstCompilerError}");
-            return new(FailureCause.RealmChange, $"{downstream} no longer builds against this Realm: {firstCompilerError}");
+            return new(FailureCause.RealmChange, $"{built ?? downstream} no longer builds against this Realm: {firstCompilerError}");
         }
         if (failedTests.Count == 0) return null;
         var failed = $"{failedTests.Count} {downstream} test(s) failed: {string.Join(", ", failedTests.Take(10))}{(failedTests.Count > 10 ? ", …" : "")}";

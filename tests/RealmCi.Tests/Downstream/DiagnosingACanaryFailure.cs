@@ -52,6 +52,8 @@ public class DiagnosingACanaryFailure
         var d = Diagnose("/src/runtime/legion.cc:4:58: error: 'sum' is not a member of 'realm'")!;
         Assert.Equal(FailureCause.RealmChange, d.Cause);
         Assert.Equal("**Realm change**: legion no longer builds against this Realm: /src/runtime/legion.cc:4:58: error: 'sum' is not a member of 'realm'", d.ToString());
+        var older = FailureDiagnosis.Diagnose("legion", "/src/test/realm/c/test_runtime.cc:66:29: error: too few arguments", [], Gaps, "/src", p => Copy.GetValueOrDefault(p), built: "legion's copy of Realm's older tests")!;
+        Assert.Equal("legion's copy of Realm's older tests no longer builds against this Realm: /src/test/realm/c/test_runtime.cc:66:29: error: too few arguments", older.Text);
     }
 
     [Fact]
