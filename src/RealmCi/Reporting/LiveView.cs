@@ -53,8 +53,10 @@ public sealed class LiveView(IAnsiConsole console, RunReporter final) : IRunObse
     /// <summary>Image preparation's headlines join the latest messages; the rest is in each configuration's image.log (the live view is never verbose).</summary>
     public void Detail(ImageLine line)
     {
-        if (line.Kind == ImageLineKind.Headline) Log(line.Text);
+        if (line.Kind == ImageLineKind.Headline && shown.FirstTime(line)) Log(line.Text);
     }
+
+    private readonly ShownOnce shown = new();
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations)
     {

@@ -21,11 +21,18 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
 
     public void Line(string text) => console.WriteLine(text);
 
-    /// <summary>Image preparation output: headlines always, notes and the tools' own output only when verbose.</summary>
+    /// <summary>
+    /// Image preparation output: headlines always, notes and the tools' own output only when verbose. A
+    /// preparation shared by several configurations replays its lines to each of them: a headline or note is
+    /// shown once per run (each configuration's image.log still has every line).
+    /// </summary>
     public void Detail(ImageLine line)
     {
-        if (verbose || line.Kind == ImageLineKind.Headline) Stamp(Markup.Escape(line.Text));
+        if (!(verbose || line.Kind == ImageLineKind.Headline) || !shown.FirstTime(line)) return;
+        Stamp(Markup.Escape(line.Text));
     }
+
+    private readonly ShownOnce shown = new();
 
     public void Queued(IReadOnlyList<BuildConfiguration> configurations) { }
 

@@ -50,4 +50,38 @@ public sealed class ShowingImagePreparation
         });
         Assert.Equal([Lines[0].Text, Lines[3].Text], Shown(text.ToString()));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AHeadlineSharedBySeveralConfigurationsIsShownOnceAndTheToolsOutputEveryTime(bool verbose)
+    {
+        var (console, text) = Console();
+        var reporter = new RunReporter(console, verbose);
+        foreach (var _ in Enumerable.Range(0, 3)) // three configurations waiting on one preparation: each gets every line
+            foreach (var line in Lines) reporter.Detail(line);
+        var output = text.ToString();
+        foreach (var line in Lines.Where(l => verbose || l.Kind == ImageLineKind.Headline))
+            Assert.Equal(line.Kind == ImageLineKind.Output ? 3 : 1, Occurrences(output, line.Text));
+    }
+
+    [Fact]
+    public async Task TheLiveViewShowsASharedHeadlineOnce()
+    {
+        var (console, text) = Console();
+        var view = new LiveView(console, new RunReporter(console));
+        await view.Around(() =>
+        {
+            view.Detail(Lines[0]);
+            view.Detail(Lines[0]);
+            view.Detail(Lines[3]);
+            return Task.FromResult(0);
+        });
+        // Every frame the view draws holds its messages: the repeated headline appears as often as the single one.
+        var output = text.ToString();
+        Assert.True(Occurrences(output, Lines[3].Text) > 0, output);
+        Assert.Equal(Occurrences(output, Lines[3].Text), Occurrences(output, Lines[0].Text));
+    }
+
+    private static int Occurrences(string text, string what) => (text.Length - text.Replace(what, "").Length) / what.Length;
 }
