@@ -64,20 +64,36 @@ public class MeasuringTheCoverageLegionAdds
         Assert.Equal(5, withoutApart.LostNotExecuted); // what the report would overstate without them
     }
 
-    private static async Task<CoverageData> Measure(string source, string build, string[] defines, string[] select)
+    [Fact]
+    public async Task TheCoverageStepReadsTheCountersWithTheGcovTheEnvironmentNamesAndSaysWhenTheImageHasNone()
     {
-        string[] coverage = ["-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_CXX_FLAGS=--coverage", "-DCMAKE_EXE_LINKER_FLAGS=--coverage"];
-        await Run("cmake", ["-S", source, "-B", build, "-G", "Ninja", .. coverage, .. defines]);
-        await Run("cmake", ["--build", build]);
-        await Run("ctest", ["--test-dir", build, .. select]);
-        var json = Path.Combine(build, "coverage.json");
-        await Run("gcovr", ["--root", source, "--object-directory", build, "--json", json, build]);
-        return GcovrJson.Parse(File.ReadAllText(json));
+        var layout = new RealmCi.CMake.WorkLayout(Copy(EngineFixture.FixtureSource, Path.Combine(work, "realm")), Path.Combine(work, "named"));
+        var data = await Measure(layout.Source, layout.Work, ["-DREALM_BUILD_TESTS=ON"], ["-L", "unit"], gcov: "gcov-12"); // what the matrix's gcc12 value names
+        Assert.Contains(data.Files.Values, f => f.File == "src/realm.cc");
+        Assert.True(File.Exists(Path.Combine(layout.Work, CoverageBuild.Cobertura)));
+
+        var step = CoverageBuild.Gcovr(layout);
+        var missing = await Processes.CaptureAsync(step[0], step.Skip(1), CancellationToken.None, env: new Dictionary<string, string> { ["GCOV"] = "gcov-99" });
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("realm-ci: no 'gcov-99' in the image to read the coverage counters: give the compiler value its gcov (env GCOV, e.g. gcov-12 for gcc-12; clang's counters need 'llvm-cov-N gcov')", missing.Stderr.Trim());
     }
 
-    private static async Task Run(string program, string[] args)
+    /// <summary>A --coverage build of <paramref name="source"/> in WORK/build, its tests, then the coverage step's own command (CoverageBuild.Gcovr).</summary>
+    private static async Task<CoverageData> Measure(string source, string work, string[] defines, string[] select, string? gcov = null)
     {
-        var r = await Processes.CaptureAsync(program, args, CancellationToken.None);
+        var layout = new RealmCi.CMake.WorkLayout(source, work);
+        string[] coverage = ["-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_CXX_FLAGS=--coverage", "-DCMAKE_EXE_LINKER_FLAGS=--coverage"];
+        await Run("cmake", ["-S", source, "-B", layout.Build, "-G", "Ninja", .. coverage, .. defines]);
+        await Run("cmake", ["--build", layout.Build]);
+        await Run("ctest", ["--test-dir", layout.Build, .. select]);
+        var step = CoverageBuild.Gcovr(layout);
+        await Run(step[0], [.. step.Skip(1)], gcov is null ? null : new Dictionary<string, string> { ["GCOV"] = gcov });
+        return GcovrJson.Parse(File.ReadAllText(Path.Combine(work, CoverageBuild.Json)));
+    }
+
+    private static async Task Run(string program, string[] args, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var r = await Processes.CaptureAsync(program, args, CancellationToken.None, env: env);
         Assert.True(r.ExitCode == 0, $"{program} {string.Join(' ', args)}: {r.Stdout}{r.Stderr}");
     }
 

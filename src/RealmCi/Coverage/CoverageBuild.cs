@@ -24,12 +24,20 @@ public static class CoverageBuild
         return c with { Settings = c.Settings with { Cmake = cmake, Packages = c.Settings.Packages.Contains("gcovr") ? c.Settings.Packages : c.Settings.Packages.Add("gcovr") } };
     }
 
+    /// <summary>
+    /// The coverage step: gcovr, with the compiler's own gcov (gcovr runs <c>GCOV</c> when the environment
+    /// names one — the matrix's gcc values do: <c>gcov-12</c> for <c>gcc-12</c> — else <c>gcov</c>). A gcov
+    /// missing from the image is said in one line before gcovr starts (exit 2). Fixed script text; every
+    /// path is a positional argument.
+    /// </summary>
     public static IReadOnlyList<string> Gcovr(WorkLayout at) =>
-    [
-        "gcovr", "--root", at.Source, "--object-directory", at.Build,
-        "--json", $"{at.Work}/{Json}", "--cobertura", $"{at.Work}/{Cobertura}", "--html-details", $"{at.Work}/{Html}",
-        "--print-summary", at.Build,
-    ];
+        ["sh", "-ec", Script, "realm-ci-coverage", at.Source, at.Build, $"{at.Work}/{Json}", $"{at.Work}/{Cobertura}", $"{at.Work}/{Html}"];
+
+    private const string Script = """
+        gcov="${GCOV:-gcov}"
+        command -v "${gcov%% *}" >/dev/null 2>&1 || { echo "realm-ci: no '${gcov%% *}' in the image to read the coverage counters: give the compiler value its gcov (env GCOV, e.g. gcov-12 for gcc-12; clang's counters need 'llvm-cov-N gcov')" >&2; exit 2; }
+        exec gcovr --root "$1" --object-directory "$2" --json "$3" --cobertura "$4" --html-details "$5" --print-summary "$2"
+        """;
 
     /// <summary>After the coverage step: realm-ci's Markdown summary from gcovr's JSON (gcovr 5.2 writes none).</summary>
     public static void WriteMarkdown(string folder, string id)

@@ -29,9 +29,11 @@ public class InstrumentingABuild
         var options = new PipelineOptions { Source = "/s", Artifacts = "/a", Cache = "/c", Coverage = true };
         var plan = StepPlanner.Plan(CoverageBuild.Instrument(Config), options, ExecutorLayout.Host("/s", "/a/gcc12-debug", "/c/ccache", false), 2);
         Assert.Equal([StepKind.Configure, StepKind.Build, StepKind.Test, StepKind.Coverage, StepKind.Install], plan.Steps.Select(s => s.Kind));
-        Assert.Equal(["gcovr", "--root", "/s", "--object-directory", "/a/gcc12-debug/build", "--json", "/a/gcc12-debug/coverage.json",
-            "--cobertura", "/a/gcc12-debug/cobertura.xml", "--html-details", "/a/gcc12-debug/coverage.html", "--print-summary", "/a/gcc12-debug/build"],
-            plan.Step(StepKind.Coverage).Command.ToArray());
+        var command = plan.Step(StepKind.Coverage).Command;
+        Assert.Equal(["sh", "-ec"], command.Take(2));
+        Assert.Contains("exec gcovr --root \"$1\" --object-directory \"$2\" --json \"$3\" --cobertura \"$4\" --html-details \"$5\" --print-summary \"$2\"", command[2]);
+        Assert.Equal(["realm-ci-coverage", "/s", "/a/gcc12-debug/build", "/a/gcc12-debug/coverage.json", "/a/gcc12-debug/cobertura.xml", "/a/gcc12-debug/coverage.html"],
+            command.Skip(3));
         Assert.DoesNotContain(plan.For(runTests: false), s => s.Kind == StepKind.Coverage);
         Assert.DoesNotContain(StepPlanner.Plan(Config, options with { Coverage = false }, ExecutorLayout.Host("/s", "/a/x", "/c", false), 2).Steps, s => s.Kind == StepKind.Coverage);
     }

@@ -49,6 +49,20 @@ public class KeepingTheRealmMatrixTrue
     }
 
     [Fact]
+    public void GccRowsNameTheGcovTheirCompilerShipsForCoverage()
+    {
+        // gcovr runs `gcov` unless GCOV names another; the images install gcc-N (gcov-N), not the unversioned gcc (`gcov`).
+        // The real canary's --coverage run failed on exactly this: "No such file or directory: 'gcov'".
+        var gccs = Rows(c => Values("compiler", "gcc11", "gcc12", "gcc14").Contains(c.Axis("compiler")) && !c.Settings.Cmake["CMAKE_CXX_COMPILER"].Contains("-linux-gnu-"), "with a native gcc");
+        Assert.All(gccs, c =>
+        {
+            var version = c.Settings.Cmake["CMAKE_C_COMPILER"]["gcc-".Length..];
+            Assert.Contains($"gcc-{version}", c.Settings.Packages);
+            Assert.Equal($"gcov-{version}", c.Settings.Env["GCOV"]);
+        });
+    }
+
+    [Fact]
     public void Gcc11RowsGetAGoogleTestThatCompilesWithIt()
     {
         var gcc11 = All().Where(c => c.Settings.Cmake["CMAKE_CXX_COMPILER"] == "g++-11").ToList();
