@@ -7,20 +7,13 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 OTHER="$(cd "${1:?usage: $0 OTHER_CHECKOUT}" && pwd)"
 RUNS="${RUNS:-9}"
-# once CMD...: "WALL_MS CPU_MS" of one run.
-once() {
-  local out
-  out=$( { TIMEFORMAT='%3R %3U %3S'; time "$@" >/dev/null 2>&1 || echo FAILED; } 2>&1 )
-  [[ $out == *FAILED* ]] && { echo "benchmark command failed: $*" >&2; exit 1; }
-  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<<"$out"
-}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for root in "$ROOT" "$OTHER"; do "$root/build.sh" --target=Matrix >/dev/null 2>&1; done   # warm both
 declare -A wall cpu
 for _ in $(seq "$RUNS"); do
   for root in "$ROOT" "$OTHER"; do
-    read -r w c < <(once "$root/build.sh" --target=Matrix); wall["$root table"]+="$w "; cpu["$root table"]+="$c "
-    read -r w c < <(once "$root/build.sh" --target=Matrix --profile=nightly --format=json); wall["$root json"]+="$w "; cpu["$root json"]+="$c "
+    read -r w c < <(wall_cpu_ms "$root/build.sh" --target=Matrix); wall["$root table"]+="$w "; cpu["$root table"]+="$c "
+    read -r w c < <(wall_cpu_ms "$root/build.sh" --target=Matrix --profile=nightly --format=json); wall["$root json"]+="$w "; cpu["$root json"]+="$c "
   done
 done
 for key in "$ROOT table" "$OTHER table" "$ROOT json" "$OTHER json"; do
