@@ -58,6 +58,9 @@ public class RunningTheCanary(EngineFixture fx)
         var olderJunit = File.ReadAllText(Path.Combine(older, "junit.xml"));
         Assert.Contains("\"sum_empty\"", olderJunit);
         Assert.Contains("\"first_element\"", olderJunit);
+        // Three builds under one Id, three warning baselines: the downstream's and its older tests' apart from Realm's own.
+        foreach (var scope in new[] { "mini-legion", "mini-legion-realms-own-tests" })
+            Assert.True(File.Exists(RealmCi.Warnings.WarningBaseline.PreviousRun(fx.Options("canary-green").Cache, "debug-local", scope)), scope);
         Assert.DoesNotContain("\"legion_reduce\"", olderJunit);
         Assert.Contains("| Realm's older tests in mini-legion |", run.Canary);
         Assert.Contains("| passed (2 passed, 0 failed, 0 skipped) |", run.Canary);

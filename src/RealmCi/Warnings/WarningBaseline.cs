@@ -10,7 +10,8 @@ namespace RealmCi.Warnings;
 /// </summary>
 public static class WarningBaseline
 {
-    public static string PreviousRun(string cache, string configurationId) => Path.Combine(new CacheLayout(cache).Warnings, configurationId + ".txt");
+    public static string PreviousRun(string cache, string configurationId, string? scope = null) =>
+        Path.Combine(new CacheLayout(cache).Warnings, scope ?? "", configurationId + ".txt");
 
     /// <summary>The baseline's warnings, or null when the file does not exist.</summary>
     public static IReadOnlyList<CompilerWarning>? Read(string path) =>

@@ -12,6 +12,12 @@ public sealed record WarningOptions(WarningPolicy Policy = WarningPolicy.Report,
     /// <summary>Whether a full build becomes the next run's baseline; false for a build of another commit (an ABI baseline) under the same Id.</summary>
     public bool Remember { get; init; } = true;
 
+    /// <summary>
+    /// Whose build this is when not Realm's own (a downstream, its copy of Realm's older tests): its previous
+    /// full build is kept apart from Realm's under the same Id (<c>warnings/SCOPE/ID.txt</c>). Null: Realm's own.
+    /// </summary>
+    public string? Scope { get; init; }
+
     public static readonly WarningOptions Default = new();
 }
 
@@ -32,7 +38,7 @@ public static class WarningCheck
         var current = CompilerWarning.Parse(File.ReadAllText(buildLog), paths.Source, paths.Work);
         var kind = fullBuild ? "full build" : "incremental build";
         WarningBaseline.Write(Path.Combine(folder, "warnings.txt"), current, $"{configurationId}: {current.Count} compiler warning(s), {kind}");
-        var previous = WarningBaseline.PreviousRun(cache, configurationId);
+        var previous = WarningBaseline.PreviousRun(cache, configurationId, options.Scope);
         var against = options.Baseline ?? previous;
         var baseline = WarningBaseline.Read(against);
         if (options.Baseline is not null && baseline is null)

@@ -88,6 +88,19 @@ public sealed class ComparingCompilerWarnings : InTempFolder
     }
 
     [Fact]
+    public void ADownstreamsBuildUnderTheSameIdKeepsItsOwnBaseline()
+    {
+        // The canary builds Realm, Legion and Legion's copy of Realm's older tests under one Id: each compares with its own last build.
+        Check("/src/a.cc:1:1: warning: realm's [-Wold]\n", new());
+        var lines = new List<string>();
+        Check("/src/runtime/legion.cc:9:1: warning: legion's [-Wshadow]\n", new() { Scope = "legion" }, lines: lines);
+        Assert.Contains(lines, l => l.Contains("no baseline yet")); // not compared with Realm's
+        Assert.EndsWith(Path.Combine("warnings", "legion", "gcc12-release-local-cpu.txt"), WarningBaseline.PreviousRun(Path.Combine(dir, "cache"), "gcc12-release-local-cpu", "legion"));
+        Assert.Equal(StepStatus.Passed, Check("/src/runtime/legion.cc:9:1: warning: legion's [-Wshadow]\n", new(WarningPolicy.Fail) { Scope = "legion" }).Status);
+        Assert.Equal(StepStatus.Passed, Check("/src/a.cc:1:1: warning: realm's [-Wold]\n", new(WarningPolicy.Fail)).Status); // Realm's baseline untouched by Legion's
+    }
+
+    [Fact]
     public void ABuildOfAnotherCommitUnderTheSameIdIsNoBaseline()
     {
         Check("/src/a.cc:1:1: warning: old [-Wold]\n", new());
