@@ -6,7 +6,7 @@ namespace RealmCi.CodeCoverage;
 
 /// <summary>
 /// --coverage: a configuration built with gcc's instrumentation (<c>--coverage</c> appended to the
-/// C and C++ compile and link flags, gcovr in its image), and the coverage step's gcovr command:
+/// C and C++ compile and link flags, with atomic counter updates, gcovr in its image), and the coverage step's gcovr command:
 /// JSON (read back by realm-ci for <c>coverage.md</c> and the canary's comparison), HTML and
 /// Cobertura XML, over the source tree, into the configuration's folder. The Id stays the same;
 /// the result cache's key changes with the flags and the package.
@@ -15,12 +15,21 @@ public static class CoverageBuild
 {
     public const string Json = "coverage.json", Cobertura = "cobertura.xml", Html = "coverage.html", Markdown = "coverage.md";
 
-    private static readonly string[] Flags = ["CMAKE_C_FLAGS", "CMAKE_CXX_FLAGS", "CMAKE_EXE_LINKER_FLAGS", "CMAKE_SHARED_LINKER_FLAGS"];
+    /// <summary>
+    /// Compile flags: <c>--coverage</c>, and <c>-fprofile-update=atomic</c> because Realm is threaded — with gcc's
+    /// default (single) updates, threads racing on a counter leave counts gcov derives as negative ("branch 1 taken
+    /// -147" in Realm's sparsity_impl.cc on the real canary), which gcovr refuses to parse. Link flags: <c>--coverage</c>.
+    /// </summary>
+    private static readonly (string Flag, string Add)[] Flags =
+    [
+        ("CMAKE_C_FLAGS", "--coverage -fprofile-update=atomic"), ("CMAKE_CXX_FLAGS", "--coverage -fprofile-update=atomic"),
+        ("CMAKE_EXE_LINKER_FLAGS", "--coverage"), ("CMAKE_SHARED_LINKER_FLAGS", "--coverage"),
+    ];
 
     public static BuildConfiguration Instrument(BuildConfiguration c)
     {
         var cmake = c.Settings.Cmake;
-        foreach (var flag in Flags) cmake = cmake.SetItem(flag, cmake.TryGetValue(flag, out var v) && v.Length > 0 ? $"{v} --coverage" : "--coverage");
+        foreach (var (flag, add) in Flags) cmake = cmake.SetItem(flag, cmake.TryGetValue(flag, out var v) && v.Length > 0 ? $"{v} {add}" : add);
         return c with { Settings = c.Settings with { Cmake = cmake, Packages = c.Settings.Packages.Contains("gcovr") ? c.Settings.Packages : c.Settings.Packages.Add("gcovr") } };
     }
 
