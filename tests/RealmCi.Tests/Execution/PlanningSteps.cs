@@ -49,6 +49,16 @@ public sealed class PlanningSteps
     }
 
     [Fact]
+    public void ABuildOfSomeTargetsIsNotInstalled()
+    {
+        // cmake --install runs every install rule: after a build of some targets (a downstream's folders) it fails on the others.
+        var c = Config() with { Settings = Config().Settings with { Targets = ["test/realm/all"] } };
+        var plan = StepPlanner.Plan(c, Options, ExecutorLayout.Docker("img:1", "/home/me/realm", "/home/me/a/local", "/home/me/.cache/ccache", "1000:1000", RunLabels), 2);
+        Assert.Equal([StepKind.Configure, StepKind.Build, StepKind.Test], plan.Steps.Select(s => s.Kind));
+        Assert.Contains("test/realm/all", plan.Step(StepKind.Build).Command);
+    }
+
+    [Fact]
     public void EachStepIsAnArgumentListWithItsTimeoutEnvAndLabels()
     {
         var plan = Docker(options: Options with { StepTimeout = TimeSpan.FromMinutes(20) });
