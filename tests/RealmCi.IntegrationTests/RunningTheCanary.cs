@@ -55,6 +55,8 @@ public class RunningTheCanary(EngineFixture fx)
         Assert.DoesNotContain("\"sum_empty\"", junit);
         var older = Path.Combine(run.Artifacts, "mini-legion", "realms-own-tests", "debug-local");
         Assert.Equal("passed", run.Status(older));
+        Assert.False(File.Exists(Path.Combine(older, "install.log"))); // their folders only: nothing installed (Legion's install rules name its library)
+        Assert.True(File.Exists(Path.Combine(run.Folder, "install.log")));
         var olderJunit = File.ReadAllText(Path.Combine(older, "junit.xml"));
         Assert.Contains("\"sum_empty\"", olderJunit);
         Assert.Contains("\"first_element\"", olderJunit);

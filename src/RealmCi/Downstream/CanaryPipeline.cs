@@ -97,12 +97,12 @@ public static class CanaryPipeline
             Unavailable = options.Unavailable.SetItems(unavailable),
         };
         // Each build keeps its own warnings: Legion's are not Realm's (nor is a committed --warnings-baseline of Realm's theirs).
-        async Task<(int Exit, IReadOnlyList<ConfigurationResult> Results)> Run(Func<BuildConfiguration, BuildConfiguration> derive, string artifacts, string scope)
+        async Task<(int Exit, IReadOnlyList<ConfigurationResult> Results)> Run(Func<BuildConfiguration, BuildConfiguration> derive, string artifacts, string scope, bool install = true)
         {
             var derived = selection.Configurations.Select(derive)
                 .Select(c => options.Coverage ? CodeCoverage.CoverageBuild.Instrument(c) : c).ToList(); // the same instrumentation on both sides
             var recorder = new RecordingObserver(observer);
-            var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, downstreamOptions with { Artifacts = artifacts, Warnings = options.Warnings with { Baseline = null, Scope = scope } },
+            var exit = await Pipeline.RunAsync(selection with { Configurations = derived }, downstreamOptions with { Artifacts = artifacts, Install = install, Warnings = options.Warnings with { Baseline = null, Scope = scope } },
                 connect, recorder, cancellation);
             return (exit, recorder.Results);
         }
@@ -110,7 +110,7 @@ public static class CanaryPipeline
         var downstream = await Run(c => DownstreamConfiguration.For(c, d, plan ?? empty, asBuildSees), folder, d.Name);
         // The downstream's copies of Realm's own tests: a selection of their own, so neither their results nor their coverage count as the downstream's.
         var own = d.Tests.RealmsOwn is null || !realmsOwnTests || cancellation.IsCancellationRequested ? (Exit: ExitCodes.Success, Results: [])
-            : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), layout.RealmsOwnTests, $"{d.Name}-realms-own-tests");
+            : await Run(c => DownstreamConfiguration.ForRealmsOwnTests(c, d, plan ?? empty, asBuildSees), layout.RealmsOwnTests, $"{d.Name}-realms-own-tests", install: false); // tests only: nothing of theirs to install
         return new DownstreamRun(Worst([downstream.Exit, own.Exit]), downstream.Results, realmResults =>
         {
             CanaryReport.Write(folder, d, plan, realmResults, downstream.Results, own.Results, options.Source);

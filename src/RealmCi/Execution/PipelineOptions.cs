@@ -41,6 +41,13 @@ public sealed record PipelineOptions
 
     public bool RunTests { get; init; } = true;
 
+    /// <summary>
+    /// Whether the build is installed (the install step). False for a build of part of a project whose install rules
+    /// name the rest: the canary's run of a downstream's copy of Realm's older tests builds only their folders, and
+    /// cmake --install then fails on the downstream's own library ("cannot find liblegion.so.1").
+    /// </summary>
+    public bool Install { get; init; } = true;
+
     /// <summary>--pack: after a passed build, write artifacts/ID/pack.tar.gz (see Packs/PackRun).</summary>
     public bool Pack { get; init; }
 

@@ -7,7 +7,7 @@ namespace RealmCi.Execution;
 
 /// <summary>
 /// Builds a configuration's <see cref="StepPlan"/>: configure → build → test (only with tests)
-/// → install (unless the build is limited to some targets), each with its command, env, working folder, timeout and labels. Pure: the same
+/// → install (unless the run installs nothing), each with its command, env, working folder, timeout and labels. Pure: the same
 /// inputs give the same plan, and nothing is run or read.
 /// </summary>
 public static class StepPlanner
@@ -36,9 +36,7 @@ public static class StepPlanner
                 Step(StepKind.Build, CMakeCommands.Build(at, parallel, c.Settings.Targets)),
                 Step(StepKind.Test, CMakeCommands.Test(c, at, testDir, parallel, tests.ExcludedLabels), onlyWithTests: true, tests),
                 .. options.Coverage ? [Step(StepKind.Coverage, CodeCoverage.CoverageBuild.Gcovr(at), onlyWithTests: true)] : Array.Empty<PlannedStep>(),
-                // A build limited to some targets (a downstream's folders) is not installed: cmake --install runs every
-                // install rule, and those of targets not built fail (Legion's copy of Realm's older tests: "cannot find liblegion.so.1").
-                .. c.Settings.Targets.IsEmpty ? [Step(StepKind.Install, CMakeCommands.Install(at))] : Array.Empty<PlannedStep>(),
+                .. options.Install ? [Step(StepKind.Install, CMakeCommands.Install(at))] : Array.Empty<PlannedStep>(),
                 .. options.Abi is { } abi ? [Step(StepKind.Abi, Abi.AbiBuild.Command(abi, at))] : Array.Empty<PlannedStep>(),
             ]);
     }
