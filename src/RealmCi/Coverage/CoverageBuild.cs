@@ -45,13 +45,21 @@ public static class CoverageBuild
     private const string Script = """
         gcov="${GCOV:-gcov}"
         command -v "${gcov%% *}" >/dev/null 2>&1 || { echo "realm-ci: no '${gcov%% *}' in the image to read the coverage counters: give the compiler value its gcov (env GCOV, e.g. gcov-12 for gcc-12; clang's counters need 'llvm-cov-N gcov')" >&2; exit 2; }
-        exec gcovr --root "$1" --object-directory "$2" --json "$3" --cobertura "$4" --html-details "$5" --print-summary "$2"
+        exec gcovr --gcov-ignore-parse-errors --root "$1" --object-directory "$2" --json "$3" --cobertura "$4" --html-details "$5" --print-summary "$2"
         """;
 
-    /// <summary>After the coverage step: realm-ci's Markdown summary from gcovr's JSON (gcovr 5.2 writes none).</summary>
-    public static void WriteMarkdown(string folder, string id)
+    /// <summary>
+    /// After the coverage step: realm-ci's Markdown summary from gcovr's JSON (gcovr 5.2 writes none), with what gcovr
+    /// skipped (<see cref="GcovrSkips"/>, from the step's log). Returns that note, or null when nothing was skipped.
+    /// </summary>
+    public static string? WriteMarkdown(string folder, string id)
     {
         var json = Path.Combine(folder, Json);
-        if (File.Exists(json)) Reporting.AtomicFile.WriteText(Path.Combine(folder, Markdown), CoverageMarkdown.Write(GcovrJson.Parse(File.ReadAllText(json)), $"Coverage: {id}"));
+        if (!File.Exists(json)) return null;
+        var log = new Layout.ConfigurationFolder(folder).Log(Results.StepKind.Coverage);
+        var note = File.Exists(log) ? GcovrSkips.Read(File.ReadAllText(log)).Note : null;
+        var md = CoverageMarkdown.Write(GcovrJson.Parse(File.ReadAllText(json)), $"Coverage: {id}");
+        Reporting.AtomicFile.WriteText(Path.Combine(folder, Markdown), note is null ? md : $"{md}\n{note}\n");
+        return note;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 results.Add(result);
                 if (result.Status != StepStatus.Passed) return Finish();
             }
-            if (options.Coverage) CodeCoverage.CoverageBuild.WriteMarkdown(folder, c.Id);
+            if (options.Coverage && CodeCoverage.CoverageBuild.WriteMarkdown(folder, c.Id) is { } skipped) observer.Log($"{c.Id}: {skipped}");
             if (PackRun.Finish(options, c, plan, folder, sourceFingerprint, results) is { } pack) observer.Log($"{c.Id}: packed {pack}");
             return Finish();
         }

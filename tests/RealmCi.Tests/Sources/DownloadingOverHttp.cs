@@ -48,7 +48,8 @@ public class DownloadingOverHttp : InTempFolder
 
         public void Dispose()
         {
-            listener.Stop();
+            // Close alone: after Stop, Close removes the prefixes a second time, and the managed listener then binds the
+            // port anew to do it — "Address already in use" when the port is still held (failed once in CI's unit run).
             listener.Close();
             loop.Wait(TimeSpan.FromSeconds(5));
         }
