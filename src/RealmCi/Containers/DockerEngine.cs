@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -14,7 +15,8 @@ namespace RealmCi.Containers;
 /// </summary>
 public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 {
-    private readonly DockerClient client;
+    private readonly Lazy<DockerClient> docker;
+    private readonly EngineQueries queries;
 
     private EngineInfo? answered;
 
@@ -22,8 +24,13 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
     public DockerEngine(string endpoint)
     {
         Endpoint = endpoint;
-        client = new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build();
+        // The version and image lookups (all a listing asks) go through EngineQueries; Docker.DotNet is
+        // built on the first call that needs it (pull, import, build, containers).
+        queries = new EngineQueries(new Uri(endpoint));
+        docker = new Lazy<DockerClient>(() => new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build());
     }
+
+    private DockerClient client => docker.Value;
 
     public string Endpoint { get; }
 
@@ -35,10 +42,10 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            var version = await client.System.GetVersionAsync(timeout.Token);
-            return answered = new EngineInfo(Endpoint, version.Version, version.APIVersion);
+            var (version, api) = await queries.VersionAsync(timeout.Token);
+            return answered = new EngineInfo(Endpoint, version, api);
         }
-        catch (Exception e) when (IsTransport(e) || e is TimeoutException or DockerApiException
+        catch (Exception e) when (IsTransport(e) || e is TimeoutException or EngineAnswerException or JsonException
                                   || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
             throw new EngineUnavailableException(Endpoint, Reason(e), e);
@@ -47,9 +54,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 
     public async Task<string?> ImageIdAsync(string reference, CancellationToken cancellation)
     {
-        try { return (await Call(() => client.Images.InspectImageAsync(reference, cancellation))).ID; }
-        catch (DockerImageNotFoundException) { return null; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return null; }
+        return await Call(() => queries.ImageIdAsync(reference, cancellation)); // null: 404, the engine does not have it
     }
 
     public Task PullAsync(string reference, Action<string> log, CancellationToken cancellation)
@@ -174,7 +179,11 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        queries.Dispose();
+        if (docker.IsValueCreated) docker.Value.Dispose();
+    }
 
     private static async Task Pump(MultiplexedStream stream, Action<OutputLine> output, CancellationToken cancellation)
     {
