@@ -7,13 +7,13 @@ namespace RealmCi.CodeCoverage;
 /// <summary>
 /// --coverage: a configuration built with gcc's instrumentation (<c>--coverage</c> appended to the
 /// C and C++ compile and link flags, with atomic counter updates, gcovr in its image), and the coverage step's gcovr command:
-/// JSON (read back by realm-ci for <c>coverage.md</c> and the canary's comparison), HTML and
-/// Cobertura XML, over the source tree, into the configuration's folder. The Id stays the same;
+/// JSON (read back by realm-ci for <c>coverage.md</c> and the canary's comparison), HTML (in a <c>coverage/</c>
+/// folder of its own: one page per source file, hundreds for Realm) and Cobertura XML, over the source tree, into the configuration's folder. The Id stays the same;
 /// the result cache's key changes with the flags and the package.
 /// </summary>
 public static class CoverageBuild
 {
-    public const string Json = "coverage.json", Cobertura = "cobertura.xml", Html = "coverage.html", Markdown = "coverage.md";
+    public const string Json = "coverage.json", Cobertura = "cobertura.xml", Html = "coverage/index.html", Markdown = "coverage.md";
 
     /// <summary>
     /// Compile flags: <c>--coverage</c>, and <c>-fprofile-update=atomic</c> because Realm is threaded — with gcc's
@@ -45,6 +45,7 @@ public static class CoverageBuild
     private const string Script = """
         gcov="${GCOV:-gcov}"
         command -v "${gcov%% *}" >/dev/null 2>&1 || { echo "realm-ci: no '${gcov%% *}' in the image to read the coverage counters: give the compiler value its gcov (env GCOV, e.g. gcov-12 for gcc-12; clang's counters need 'llvm-cov-N gcov')" >&2; exit 2; }
+        mkdir -p "$(dirname "$5")"
         exec gcovr --gcov-ignore-parse-errors --root "$1" --object-directory "$2" --json "$3" --cobertura "$4" --html-details "$5" --print-summary "$2"
         """;
 

@@ -31,8 +31,9 @@ public class InstrumentingABuild
         Assert.Equal([StepKind.Configure, StepKind.Build, StepKind.Test, StepKind.Coverage, StepKind.Install], plan.Steps.Select(s => s.Kind));
         var command = plan.Step(StepKind.Coverage).Command;
         Assert.Equal(["sh", "-ec"], command.Take(2));
+        Assert.Contains("mkdir -p \"$(dirname \"$5\")\"\n", command[2]); // the HTML pages' own folder
         Assert.Contains("exec gcovr --gcov-ignore-parse-errors --root \"$1\" --object-directory \"$2\" --json \"$3\" --cobertura \"$4\" --html-details \"$5\" --print-summary \"$2\"", command[2]);
-        Assert.Equal(["realm-ci-coverage", "/s", "/a/gcc12-debug/build", "/a/gcc12-debug/coverage.json", "/a/gcc12-debug/cobertura.xml", "/a/gcc12-debug/coverage.html"],
+        Assert.Equal(["realm-ci-coverage", "/s", "/a/gcc12-debug/build", "/a/gcc12-debug/coverage.json", "/a/gcc12-debug/cobertura.xml", "/a/gcc12-debug/coverage/index.html"],
             command.Skip(3));
         Assert.DoesNotContain(plan.For(runTests: false), s => s.Kind == StepKind.Coverage);
         Assert.DoesNotContain(StepPlanner.Plan(Config, options with { Coverage = false }, ExecutorLayout.Host("/s", "/a/x", "/c", false), 2).Steps, s => s.Kind == StepKind.Coverage);
