@@ -16,4 +16,12 @@ report() {
 report "--target=Matrix" --target=Matrix
 report "--target=Matrix --profile=nightly --format=json" --target=Matrix --profile=nightly --format=json
 report "--version" --version
+# Methods the JIT compiled at start (the runtime's own count, DOTNET_JitDisasmSummary): what ReadyToRun could not
+# precompile. Load does not change it, so it shows a start-up change on a busy machine where times cannot.
+jitted() {
+  local list; list="$(mktemp)"
+  DOTNET_JitStdOutFile="$list" DOTNET_JitDisasmSummary=1 "$ROOT/build.sh" "$@" >/dev/null 2>&1
+  grep -c "JIT compiled" "$list"; rm -f "$list"
+}
+echo "JIT-compiled methods: table $(jitted --target=Matrix), JSON listing $(jitted --target=Matrix --profile=nightly --format=json), --version $(jitted --version)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
