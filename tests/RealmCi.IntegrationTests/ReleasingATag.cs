@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using NJsonSchema;
 using RealmCi.Execution;
+using RealmCi.Layout;
 using RealmCi.Matrix;
 using RealmCi.Release;
 
@@ -118,12 +119,12 @@ public class ReleasingATag(EngineFixture fx)
         var stem = manifest.Artifacts[0].File[..^".tar.gz".Length];
         Assert.Contains($"{stem}/lib/librealm.a", names);
         Assert.Contains($"{stem}/lib/cmake/realm/RealmConfig.cmake", names);
-        var work = Path.Combine(options.Artifacts, "release-work", $"0.3.0-{manifest.Commit[..12]}");
-        Assert.Equal("0.3.0", File.ReadAllText(Path.Combine(work, "source", "VERSION")));
-        Assert.Contains("consumer: mini-realm 0.3.0", File.ReadAllText(Path.Combine(work, "consumer", "release-local.log")));
+        var work = new ArtifactsFolder(options.Artifacts).ReleaseWork("0.3.0", manifest.Commit);
+        Assert.Equal("0.3.0", File.ReadAllText(Path.Combine(work.Source, "VERSION")));
+        Assert.Contains("consumer: mini-realm 0.3.0", File.ReadAllText(Path.Combine(work.Consumer, "release-local.log")));
 
         // Packaging the same install tree again, with other file times, gives the same bytes.
-        var install = Path.Combine(work, "builds", "release-local", "install");
+        var install = new ArtifactsFolder(work.Builds).Configuration("release-local").InstallTree;
         foreach (var f in Directory.EnumerateFiles(install, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddHours(-5));
         var again = Path.Combine(fx.Work, "again.tar.gz");
         ReproducibleArchive.Write(again, ArchiveEntry.Tree(install, stem), manifest.CommitTime);

@@ -29,7 +29,7 @@ public sealed record ArtifactsFolder(string Root)
     /// <summary>Release: the published folder of a version, and the work folder of one tag (its version and commit).</summary>
     public string Release(string version) => Path.Combine(Root, "release", version);
 
-    public string ReleaseWork(string version, string commit) => Path.Combine(Root, "release-work", $"{version}-{commit[..Math.Min(12, commit.Length)]}");
+    public ReleaseWorkFolder ReleaseWork(string version, string commit) => new(Path.Combine(Root, "release-work", $"{version}-{commit[..Math.Min(12, commit.Length)]}"));
 
     /// <summary>The canary's folder of one downstream (its configurations' results, its composed copy, its report).</summary>
     public DownstreamFolder Downstream(string name) => new(Path.Combine(Root, name));
@@ -46,4 +46,32 @@ public sealed record DownstreamFolder(string Root)
 
     /// <summary>The canary's report.</summary>
     public string Report => Path.Combine(Root, "canary.md");
+}
+
+/// <summary>
+/// A release's published folder (<c>ARTIFACTS/release/VERSION</c>): the archives, then realm-ci's own files —
+/// the manifest, the notes, and the checksums over every other file (<c>sha256sum -c SHA256SUMS</c>).
+/// </summary>
+public sealed record ReleaseFolder(string Root)
+{
+    public const string ManifestName = "manifest.json", NotesName = "release-notes.md", ChecksumsName = "SHA256SUMS";
+
+    public string Manifest => Path.Combine(Root, ManifestName);
+
+    public string Notes => Path.Combine(Root, NotesName);
+
+    public string Checksums => Path.Combine(Root, ChecksumsName);
+}
+
+/// <summary>One tag's work folder (<c>ARTIFACTS/release-work/VERSION-COMMIT</c>): the exported source, the builds, the consumer checks.</summary>
+public sealed record ReleaseWorkFolder(string Root)
+{
+    /// <summary>The source exported at the tag (what the source archive holds), built from.</summary>
+    public string Source => Path.Combine(Root, "source");
+
+    /// <summary>The binaries' pipeline artifacts (one configuration folder each).</summary>
+    public string Builds => Path.Combine(Root, "builds");
+
+    /// <summary>The consumer project's build against each installed binary (one log per configuration).</summary>
+    public string Consumer => Path.Combine(Root, "consumer");
 }

@@ -32,7 +32,7 @@ public static class BinaryPackage
 
         log($"release: {c.Id}: building the consumer project against {binary.Archive} in a clean container");
         var consumer = await ConsumerCheck.RunAsync(engine, result.Image!, archivePath, binary.Stem, release.Consumer,
-            Path.Combine(plan.Work, "consumer"), c, pipeline.User, labels, cancellation);
+            plan.Work.Consumer, c, pipeline.User, labels, cancellation);
         if (!consumer.Passed)
         {
             log($"release: {c.Id}: the consumer check failed (exit code {consumer.ExitCode}); log: {consumer.Log}");

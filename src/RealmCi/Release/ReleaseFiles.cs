@@ -5,9 +5,10 @@ public static class ReleaseFiles
 {
     public static void Write(string folder, ReleaseManifest manifest, string sourceFolder)
     {
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), ReleaseJson.Serialize(manifest));
-        File.WriteAllText(Path.Combine(folder, "release-notes.md"), ReleaseNotes.Render(manifest, sourceFolder));
-        var files = Directory.EnumerateFiles(folder).Where(f => Path.GetFileName(f) != "SHA256SUMS").Select(Checksums.Of);
-        File.WriteAllText(Path.Combine(folder, "SHA256SUMS"), Checksums.Sha256Sums(files));
+        var at = new Layout.ReleaseFolder(folder);
+        File.WriteAllText(at.Manifest, ReleaseJson.Serialize(manifest));
+        File.WriteAllText(at.Notes, ReleaseNotes.Render(manifest, sourceFolder));
+        var files = Directory.EnumerateFiles(folder).Where(f => Path.GetFileName(f) != Layout.ReleaseFolder.ChecksumsName).Select(Checksums.Of);
+        File.WriteAllText(at.Checksums, Checksums.Sha256Sums(files));
     }
 }

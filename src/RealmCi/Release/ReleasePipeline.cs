@@ -57,11 +57,11 @@ public static class ReleasePipeline
         var staging = plan.Folder + ".partial";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
-        Directory.CreateDirectory(plan.Work);
+        Directory.CreateDirectory(plan.Work.Root);
 
         log($"release {plan.Names.Version}: exporting {tag.Name} ({tag.Commit[..12]}) with git archive");
         var source = await SourcePackage.ExportAsync(release.Repository, tag, plan.Names, Path.Combine(staging, plan.Names.SourceArchive),
-            Path.Combine(plan.Work, "source"), release.Source, cancellation);
+            plan.Work.Source, release.Source, cancellation);
         log($"release {plan.Names.Version}: {plan.Names.SourceArchive} ({source.Files} files, {source.Layout.Name} layout, VERSION in {source.Layout.VersionFile})");
 
         var recorder = new RecordingObserver(observer);
@@ -69,7 +69,7 @@ public static class ReleasePipeline
         {
             Source = source.Folder,
             SourceSubdir = source.Subdir,
-            Artifacts = Path.Combine(plan.Work, "builds"),
+            Artifacts = plan.Work.Builds,
             Executor = ExecutorKind.Docker,
         };
         var code = await Pipeline.RunAsync(selection, options, () => engine, recorder, cancellation);
@@ -135,7 +135,7 @@ public static class ReleasePipeline
         if (Directory.Exists(plan.Folder)) Directory.Delete(plan.Folder, recursive: true);
         Directory.Move(staging, plan.Folder);
         output($"release {plan.Names.Version}: {artifacts.Count} binar{(artifacts.Count == 1 ? "y" : "ies")}" +
-            (missing.Count > 0 ? $", {missing.Count} allowed missing" : "") + $" in {plan.Folder} ({clock.Elapsed.TotalSeconds:F0} s). Verify: cd {plan.Folder} && sha256sum -c SHA256SUMS");
+            (missing.Count > 0 ? $", {missing.Count} allowed missing" : "") + $" in {plan.Folder} ({clock.Elapsed.TotalSeconds:F0} s). Verify: cd {plan.Folder} && sha256sum -c {Layout.ReleaseFolder.ChecksumsName}");
         return ExitCodes.Success;
     }
 }

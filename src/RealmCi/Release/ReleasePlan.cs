@@ -11,7 +11,7 @@ public sealed record PlannedBinary(BuildConfiguration Configuration, string Plat
 /// What a release will do, before it does anything: the tag, its commit and version, the
 /// folder, and one archive and SBOM per configuration. <c>--dry-run</c> prints it.
 /// </summary>
-public sealed record ReleasePlan(GitTag Tag, ReleaseNames Names, string Folder, string Work, IReadOnlyList<PlannedBinary> Binaries)
+public sealed record ReleasePlan(GitTag Tag, ReleaseNames Names, string Folder, Layout.ReleaseWorkFolder Work, IReadOnlyList<PlannedBinary> Binaries)
 {
     public static ReleasePlan For(GitTag tag, string project, Selection selection, string artifacts)
     {

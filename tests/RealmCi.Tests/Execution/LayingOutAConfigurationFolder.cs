@@ -51,7 +51,11 @@ public sealed class LayingOutAConfigurationFolder
         var a = new ArtifactsFolder("/a");
         Assert.Equal(("/a/summary.json", "/a/summary.md", "/a/.lock", "/a/.lock.owner"), (a.SummaryJson, a.SummaryMarkdown, a.Lock, a.LockOwner));
         Assert.Equal(("/a/bisect", "/a/abi-baseline", "/a/release/1.2.0", "/a/release-work/1.2.0-0123456789ab"),
-            (a.Bisect, a.AbiBaseline, a.Release("1.2.0"), a.ReleaseWork("1.2.0", "0123456789abcdef")));
+            (a.Bisect, a.AbiBaseline, a.Release("1.2.0"), a.ReleaseWork("1.2.0", "0123456789abcdef").Root));
+        var work = new ReleaseWorkFolder("/w");
+        Assert.Equal(("/w/source", "/w/builds", "/w/consumer"), (work.Source, work.Builds, work.Consumer));
+        var published = new ReleaseFolder(a.Release("1.2.0"));
+        Assert.Equal(("/a/release/1.2.0/manifest.json", "/a/release/1.2.0/release-notes.md", "/a/release/1.2.0/SHA256SUMS"), (published.Manifest, published.Notes, published.Checksums));
         Assert.Equal(("/a/legion/.composed", "/a/legion/realms-own-tests", "/a/legion/canary.md"),
             (a.Downstream("legion").Composed, a.Downstream("legion").RealmsOwnTests, a.Downstream("legion").Report));
         Assert.Equal("/a/gcc12-debug/build", a.Configuration("gcc12-debug").BuildTree);
@@ -61,7 +65,7 @@ public sealed class LayingOutAConfigurationFolder
     public void NoOtherLibraryFileSpellsATopName()
     {
         // The names as path parts (Path.Combine's arguments): a build or install tree, the run's top-level files and folders.
-        var literal = new Regex("Path\\.Combine\\([^;]*,\\s*\"(build|install|summary\\.json|summary\\.md|\\.lock|\\.lock\\.owner|bisect|abi-baseline|release|release-work|\\.composed|realms-own-tests|canary\\.md)\"\\s*[,)]");
+        var literal = new Regex("Path\\.Combine\\([^;]*,\\s*\"(build|install|summary\\.json|summary\\.md|\\.lock|\\.lock\\.owner|bisect|abi-baseline|release|release-work|builds|manifest\\.json|release-notes\\.md|SHA256SUMS|\\.composed|realms-own-tests|canary\\.md)\"\\s*[,)]");
         var files = Directory.GetFiles(Path.Combine(Yaml.RepoRoot, "src", "RealmCi"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(Yaml.RepoRoot, "build"), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
