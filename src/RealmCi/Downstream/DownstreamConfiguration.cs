@@ -22,23 +22,21 @@ public static class DownstreamConfiguration
             cmake = cmake.SetItem(variable, $"{copyAsBuildSees}/{CompositionPlan.InstallFolder}/{realm.Id}");
         var t = d.Tests;
         var own = t.RealmsOwn;
-        return realm with
+        var test = new TestFacet
         {
-            Settings = realm.Settings with
-            {
-                Cmake = cmake,
-                Targets = d.Targets,
-                Test = new TestFacet
-                {
-                    Labels = t.Labels,
-                    ExcludeLabels = own is null ? t.ExcludeLabels : [.. t.ExcludeLabels, .. own.Labels],
-                    Regex = t.Regex,
-                    ExcludeRegex = own?.Regex is { } r ? (t.ExcludeRegex is { } e ? $"(?:{e})|(?:{r})" : r) : t.ExcludeRegex,
-                    Timeout = t.Timeout ?? realm.Settings.Test.Timeout,
-                },
-            },
+            Labels = t.Labels,
+            ExcludeLabels = own is null ? t.ExcludeLabels : [.. t.ExcludeLabels, .. own.Labels],
+            Regex = t.Regex,
+            ExcludeRegex = own?.Regex is { } r ? (t.ExcludeRegex is { } e ? $"(?:{e})|(?:{r})" : r) : t.ExcludeRegex,
+            Timeout = t.Timeout ?? realm.Settings.Test.Timeout,
         };
+        // Realm's older tests are left out here because they run apart: accounted as run there, not as filtered away.
+        if (own is not null) test = test with { Elsewhere = new SplitPart($"{d.Name}'s run of Realm's older tests", OwnTests(own, test)) };
+        return realm with { Settings = realm.Settings with { Cmake = cmake, Targets = d.Targets, Test = test } };
     }
+
+    private static TestFacet OwnTests(RealmsOwnTests own, TestFacet downstream) =>
+        new() { Labels = own.Labels, Regex = own.Regex, Timeout = downstream.Timeout };
 
     /// <summary>The same build, selecting only the downstream's copies of Realm's own tests (and building only their targets, when named).</summary>
     public static BuildConfiguration ForRealmsOwnTests(BuildConfiguration realm, DownstreamProject d, CompositionPlan plan, string copyAsBuildSees)
@@ -50,7 +48,8 @@ public static class DownstreamConfiguration
             Settings = c.Settings with
             {
                 Targets = own.Targets.IsEmpty ? d.Targets : own.Targets,
-                Test = new TestFacet { Labels = own.Labels, Regex = own.Regex, Timeout = c.Settings.Test.Timeout },
+                // The downstream's own tests are left out here because they run in its selection.
+                Test = OwnTests(own, c.Settings.Test) with { Elsewhere = new SplitPart($"the {d.Name} run", c.Settings.Test with { Elsewhere = null }) },
             },
         };
     }

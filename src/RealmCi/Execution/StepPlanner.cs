@@ -77,7 +77,7 @@ public static class StepPlanner
         {
             // Every test the build defines, to account for each (the same listing, without the selection's filters).
             ListAll = [.. CMakeCommands.ListTests(c, at, selected: false)],
-            Selection = new TestSelection(t.Labels.IsDefault ? [] : t.Labels, t.ExcludeLabels.IsDefault ? [] : t.ExcludeLabels, excluded) { Regex = t.Regex, ExcludeRegex = t.ExcludeRegex },
+            Selection = TestSelection.Of(t, excluded),
             Quarantine = new Quarantine([.. options.Quarantine.For(c.Id)]),
             GtestOutput = at.GtestOutput,
             Emulation = emulation,

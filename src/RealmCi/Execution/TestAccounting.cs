@@ -14,6 +14,17 @@ public sealed record TestSelection(ImmutableArray<string> Labels, ImmutableArray
     public string? Regex { get; init; }
 
     public string? ExcludeRegex { get; init; }
+
+    /// <summary>The other part of a split (<see cref="TestFacet.Elsewhere"/>): a test it selects is run there, not filtered away.</summary>
+    public (string Name, TestSelection Selection)? Elsewhere { get; init; }
+
+    public static TestSelection Of(TestFacet t, ImmutableArray<string> gpuLabelsLeftOut) =>
+        new(t.Labels.IsDefault ? [] : t.Labels, t.ExcludeLabels.IsDefault ? [] : t.ExcludeLabels, gpuLabelsLeftOut)
+        {
+            Regex = t.Regex,
+            ExcludeRegex = t.ExcludeRegex,
+            Elsewhere = t.Elsewhere is { } e ? (e.Name, Of(e.Selection, [])) : null,
+        };
 }
 
 /// <summary>
@@ -99,6 +110,9 @@ public static class TestAccounting
         : s.ExcludeRegex is { } e && System.Text.RegularExpressions.Regex.IsMatch(name, e) ? $"the selection leaves out names matching /{e}/"
         : null;
 
+    private static (bool Included, bool Excluded) LabelsSelect(ListedTest t, TestSelection s) =>
+        (s.Labels.IsDefaultOrEmpty || t.Labels.Any(s.Labels.Contains), !s.ExcludeLabels.IsDefaultOrEmpty && t.Labels.Any(s.ExcludeLabels.Contains));
+
     private static QuarantineNote Note(QuarantineEntry e) => new(e.Reason, e.Link?.ToString());
 
     /// <summary>Why a defined test got no result from ctest.</summary>
@@ -107,17 +121,19 @@ public static class TestAccounting
         var labels = t.Labels.Count == 0 ? "no labels" : $"labels [{string.Join(", ", t.Labels)}]";
         if (t.Disabled)
             return new(t.Name, TestStatus.Skipped, 0, "disabled (ctest DISABLED property)") { LeftOut = TestLeftOut.Disabled };
-        if (NameFilter(t.Name, s) is { } byName)
-            return new(t.Name, TestStatus.NotRun, 0, $"name filter: {byName}") { LeftOut = TestLeftOut.LabelFilter };
-        var included = s.Labels.IsDefaultOrEmpty || t.Labels.Any(s.Labels.Contains);
-        var excluded = !s.ExcludeLabels.IsDefaultOrEmpty && t.Labels.Any(s.ExcludeLabels.Contains);
-        if (included && !excluded)
+        var byName = NameFilter(t.Name, s);
+        var (included, excluded) = LabelsSelect(t, s);
+        if (byName is null && included && !excluded)
         {
             var gpu = s.GpuLabelsLeftOut.IsDefaultOrEmpty ? [] : t.Labels.Intersect(s.GpuLabelsLeftOut).ToList();
             return gpu.Count > 0
                 ? new(t.Name, TestStatus.Skipped, 0, $"needs a GPU (label {string.Join("/", gpu)}); this host has none") { LeftOut = TestLeftOut.NeedsGpu }
                 : new(t.Name, TestStatus.NotRun, 0, "ctest reported no result for it") { LeftOut = TestLeftOut.NoResult };
         }
+        if (s.Elsewhere is var (part, other) && NameFilter(t.Name, other) is null && LabelsSelect(t, other) is (true, false))
+            return new(t.Name, TestStatus.NotRun, 0, $"runs in {part}") { LeftOut = TestLeftOut.RunElsewhere };
+        if (byName is not null)
+            return new(t.Name, TestStatus.NotRun, 0, $"name filter: {byName}") { LeftOut = TestLeftOut.LabelFilter };
         List<string> why = [labels];
         if (!included) why.Add($"the selection runs only [{string.Join(", ", s.Labels)}]");
         if (excluded) why.Add($"the selection leaves out [{string.Join(", ", t.Labels.Intersect(s.ExcludeLabels))}]");

@@ -117,6 +117,13 @@ public sealed record TestFacet
     /// <summary>ctest <c>-E</c>: leave out tests whose names match.</summary>
     public string? ExcludeRegex { get; init; }
 
+    /// <summary>
+    /// When this selection is one part of a split of one build's tests (the canary's downstream run and its run of
+    /// Realm's older tests): the other part and what it is called. A test left out here that the other part selects is
+    /// accounted as run elsewhere, not as filtered away. Reporting only: not part of the result cache's key.
+    /// </summary>
+    public SplitPart? Elsewhere { get; init; }
+
     public TestFacet Then(TestFacet later) => new()
     {
         Regex = later.Regex ?? Regex,
@@ -128,5 +135,9 @@ public sealed record TestFacet
         Launcher = later.Launcher.IsDefaultOrEmpty ? Launcher : later.Launcher,
         LaunchLabels = Facets.Union(LaunchLabels, later.LaunchLabels),
         GpuLabels = Facets.Union(GpuLabels, later.GpuLabels),
+        Elsewhere = later.Elsewhere ?? Elsewhere,
     };
 }
+
+/// <summary>The other part of a split test selection (<see cref="TestFacet.Elsewhere"/>): its name as a report says it, and its filters.</summary>
+public sealed record SplitPart(string Name, TestFacet Selection);

@@ -39,6 +39,7 @@ public static class TestLeftOut
     public const string Disabled = "disabled";
     public const string NoResult = "noResult";
     public const string Quarantined = "quarantined";
+    public const string RunElsewhere = "runElsewhere";
 
     /// <summary>How the message of a test left out by the label filter because it has no labels starts (-L never selects one).</summary>
     public const string UnlabelledMessage = "label filter: no labels";
@@ -51,6 +52,7 @@ public static class TestLeftOut
         Disabled => "disabled",
         NoResult => "without a result",
         Quarantined => "quarantined (left out by GTEST_FILTER)",
+        RunElsewhere => "run in the other part of the split",
         _ => key,
     };
 }

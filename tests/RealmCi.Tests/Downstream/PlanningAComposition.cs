@@ -127,4 +127,29 @@ public class PlanningAComposition
         Assert.Equal(["realm"], DownstreamConfiguration.For(realm, byLabel, plan, "/src").Settings.Test.ExcludeLabels.ToArray());
         Assert.Equal(["realm"], DownstreamConfiguration.ForRealmsOwnTests(realm, byLabel, plan, "/src").Settings.Test.Labels.ToArray());
     }
+
+    [Fact]
+    public void EachHalfOfTheSplitAccountsTheOtherHalfsTestsAsRunThereNotAsFilteredAway()
+    {
+        var realm = new BuildConfiguration("debug-local", [], new BaseImage("b", "debian:bookworm", null, "apt", SourceSpan.None("m.yaml")), Facets.Empty);
+        var plan = CompositionPlanner.Plan(Legion, Inputs("src/realm", "src/realm.h"));
+        var split = Legion with { Tests = new DownstreamTests([], [], null, "^slow$", 240) { RealmsOwn = new RealmsOwnTests([], "^(coverings|deppart)$", []) } };
+        var listing = RealmCi.CMake.TestPlan.Parse("""{"kind":"ctestInfo","version":{"major":1,"minor":0},"tests":[""" +
+            string.Join(",", new[] { "legion_a", "legion_b", "legion_c", "coverings", "deppart", "slow" }.Select(n => $$"""{"name":"{{n}}","command":["/work/build/{{n}}"]}""")) + "]}");
+        RealmCi.Results.TestCaseResult Ran(string name) => new(name, RealmCi.Results.TestStatus.Passed, 1);
+
+        var main = RealmCi.Execution.TestAccounting.Account(listing, [Ran("legion_a"), Ran("legion_b"), Ran("legion_c")],
+            RealmCi.Execution.TestSelection.Of(DownstreamConfiguration.For(realm, split, plan, "/src").Settings.Test, []), _ => [], RealmCi.Matrix.Quarantine.Empty, "debug-local");
+        Assert.Equal((RealmCi.Results.TestLeftOut.RunElsewhere, "runs in legion's run of Realm's older tests"), (main.Single(t => t.Name == "coverings").LeftOut, main.Single(t => t.Name == "coverings").Message));
+        Assert.Equal(RealmCi.Results.TestLeftOut.LabelFilter, main.Single(t => t.Name == "slow").LeftOut); // left out by the downstream's own filter: run nowhere
+
+        var own = RealmCi.Execution.TestAccounting.Account(listing, [Ran("coverings"), Ran("deppart")],
+            RealmCi.Execution.TestSelection.Of(DownstreamConfiguration.ForRealmsOwnTests(realm, split, plan, "/src").Settings.Test, []), _ => [], RealmCi.Matrix.Quarantine.Empty, "debug-local");
+        Assert.Equal(["runs in the legion run"], own.Where(t => t.Name.StartsWith("legion_", StringComparison.Ordinal)).Select(t => t.Message).Distinct());
+        Assert.Equal(RealmCi.Results.TestLeftOut.LabelFilter, own.Single(t => t.Name == "slow").LeftOut); // the other half leaves it out too
+        // 4 of 6 left out of the older tests' run, 3 of them run in the other half: no "mostly filtered away" warning.
+        var tally = RealmCi.Results.TestTally.Of(own);
+        Assert.Null(tally.Warning);
+        Assert.Equal((2, 3, 1), (tally.Ran, tally.NotRun[RealmCi.Results.TestLeftOut.RunElsewhere], tally.NotRun[RealmCi.Results.TestLeftOut.LabelFilter]));
+    }
 }
