@@ -6,7 +6,8 @@ namespace RealmCi.Ci;
 /// <summary>
 /// A generated job's time limit in minutes: ci.yaml's <c>timeouts.PROFILE</c>, else derived from
 /// the step time limits realm-ci itself enforces (the same <see cref="StepTimeouts"/>,
-/// with <c>--step-timeout</c> from ci.yaml's <c>args</c>), summed over the steps the job runs,
+/// with <c>--step-timeout</c> from ci.yaml's <c>args</c>), summed over the steps the job runs (with the coverage and ABI
+/// steps when <c>args</c> ask for them),
 /// times its configurations, plus <see cref="Overhead"/>; hosted GitHub runners stop at 360.
 /// </summary>
 public static class JobTimeout
@@ -20,12 +21,15 @@ public static class JobTimeout
     {
         if (settings.Jobs.Timeouts.TryGetValue(profile, out var fixedMinutes)) return fixedMinutes;
         var cap = StepTimeout(settings.Args);
-        StepKind[] steps = part switch
+        List<StepKind> steps = part switch
         {
             Part.Build => [StepKind.Image, StepKind.Configure, StepKind.Build, StepKind.Install],
             Part.Test => [StepKind.Image, StepKind.Test],
             _ => [StepKind.Image, StepKind.Configure, StepKind.Build, StepKind.Test, StepKind.Install],
         };
+        // Steps that args add: coverage runs after the tests of a job that builds them; the ABI check after install.
+        if (part == Part.Whole && settings.Args.Contains("--coverage")) steps.Add(StepKind.Coverage);
+        if (part != Part.Test && settings.Args.Any(a => a.StartsWith("--abi-baseline=", StringComparison.Ordinal))) steps.Add(StepKind.Abi);
         var minutes = Overhead + job.Ids.Length * (int)Math.Ceiling(steps.Sum(s => StepTimeouts.For(s, cap).TotalMinutes));
         return hostedGithub ? Math.Min(minutes, 360) : minutes;
     }

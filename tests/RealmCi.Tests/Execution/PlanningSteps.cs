@@ -206,4 +206,19 @@ public sealed class PlanningSteps
         Assert.Equal(["--target", "realm"], Plan("local").Step(StepKind.Build).Command.TakeLast(2));
         Assert.DoesNotContain("--target", Docker().Step(StepKind.Build).Command);
     }
+
+    [Fact]
+    public void TheAbiAndCoverageStepsHaveLimitsOfTheirOwnSizedForRealRealm()
+    {
+        // The ABI step of real Realm (two 94 MB dumps) ran past the shared 15-minute default; the cap still lowers them.
+        Assert.Equal((TimeSpan.FromMinutes(90), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(15)),
+            (StepTimeouts.For(StepKind.Abi, null), StepTimeouts.For(StepKind.Coverage, null), StepTimeouts.For(StepKind.Install, null)));
+        Assert.Equal(TimeSpan.FromMinutes(20), StepTimeouts.For(StepKind.Abi, TimeSpan.FromMinutes(20)));
+
+        // A generated job whose args ask for them gets their time too (image 60 + configure 15 + build 180 + test 120 + install 15 + 15 overhead = 405).
+        var job = new RealmCi.Ci.CiJob("a", new RealmCi.Ci.Runner("default", ["self-hosted"], []), [], ["a"]);
+        int Minutes(params string[] args) => RealmCi.Ci.JobTimeout.Minutes(new RealmCi.Ci.CiSettings { Args = [.. args] }, "nightly", job, RealmCi.Ci.JobTimeout.Part.Whole, hostedGithub: false);
+        Assert.Equal((405, 465, 495), (Minutes(), Minutes("--coverage"), Minutes("--abi-baseline=v25.11.0")));
+        Assert.Equal(285, RealmCi.Ci.JobTimeout.Minutes(new RealmCi.Ci.CiSettings { Args = ["--coverage"] }, "nightly", job, RealmCi.Ci.JobTimeout.Part.Build, hostedGithub: false)); // a build-only job runs no coverage
+    }
 }
