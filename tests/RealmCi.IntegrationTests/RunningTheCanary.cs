@@ -64,6 +64,12 @@ public class RunningTheCanary(EngineFixture fx)
         foreach (var scope in new[] { "mini-legion", "mini-legion-realms-own-tests" })
             Assert.True(File.Exists(RealmCi.Warnings.WarningBaseline.PreviousRun(fx.Options("canary-green").Cache, "debug-local", scope)), scope);
         Assert.DoesNotContain("\"legion_reduce\"", olderJunit);
+        // Each half of the split accounts the other half's tests as run there, not as filtered away (no "mostly left out" warning).
+        var olderNotRun = run.Result(older).GetProperty("tests").GetProperty("notRun");
+        Assert.True(olderNotRun.GetProperty("runElsewhere").GetInt32() >= 3, olderNotRun.ToString()); // legion_reduce, legion_version, legion_patched
+        Assert.Contains("runs in the mini-legion run", run.Result(older).GetProperty("tests").ToString());
+        Assert.Contains("runs in mini-legion's run of Realm's older tests", tests); // sum_empty, first_element
+        Assert.DoesNotContain(run.Observer.Lines, l => l.Contains("left out by the label filter", StringComparison.Ordinal));
         Assert.Contains("| Realm's older tests in mini-legion |", run.Canary);
         Assert.Contains("| passed (2 passed, 0 failed, 0 skipped) |", run.Canary);
         Assert.Contains("--target=Canary", File.ReadAllText(Path.Combine(run.Folder, "reproduce.sh")));
