@@ -30,7 +30,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         docker = new Lazy<DockerClient>(() => new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build());
     }
 
-    private DockerClient client => docker.Value;
+    private DockerClient Client => docker.Value;
 
     public string Endpoint { get; }
 
@@ -60,14 +60,14 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
     public Task PullAsync(string reference, Action<string> log, CancellationToken cancellation)
     {
         var (image, tag) = SplitReference(reference);
-        return Call(() => client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image, Tag = tag }, null,
+        return Call(() => Client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image, Tag = tag }, null,
             new Progress(m => Report(m, log)), cancellation));
     }
 
     public Task ImportAsync(Stream rootfs, string reference, CancellationToken cancellation)
     {
         var (image, tag) = SplitReference(reference);
-        return Call(() => client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = image, Tag = tag }, rootfs, null,
+        return Call(() => Client.Images.CreateImageAsync(new ImagesCreateParameters { FromSrc = "-", Repo = image, Tag = tag }, rootfs, null,
             new Progress(_ => { }), cancellation));
     }
 
@@ -84,7 +84,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         }
         context.Position = 0;
         string? error = null;
-        await Call(() => client.Images.BuildImageFromDockerfileAsync(
+        await Call(() => Client.Images.BuildImageFromDockerfileAsync(
             new ImageBuildParameters
             {
                 Tags = [tag],
@@ -110,7 +110,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         if (spec.RequestGpus)
             hostConfig.DeviceRequests = [new DeviceRequest { Driver = "nvidia", Count = -1, Capabilities = [["gpu"]] }];
 
-        var created = await Call(() => client.Containers.CreateContainerAsync(new CreateContainerParameters
+        var created = await Call(() => Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = spec.Image,
             Cmd = [.. spec.Command],
@@ -127,17 +127,17 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
         try
         {
             // Attach before start, so no output is lost.
-            using var stream = await client.Containers.AttachContainerAsync(created.ID,
+            using var stream = await Client.Containers.AttachContainerAsync(created.ID,
                 new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, cancellation);
-            await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellation);
+            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellation);
             await Pump(stream, output, cancellation);
-            var wait = await client.Containers.WaitContainerAsync(created.ID, cancellation);
+            var wait = await Client.Containers.WaitContainerAsync(created.ID, cancellation);
             return wait.StatusCode;
         }
         finally
         {
             // Removed in every case: success, failure, timeout, Ctrl-C.
-            try { await client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None); }
+            try { await Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None); }
             catch (DockerContainerNotFoundException) { }
         }
     }
@@ -145,7 +145,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
     public async Task<IReadOnlyList<ContainerInfo>> ContainersAsync(string key, string? value, CancellationToken cancellation)
     {
         var filter = value is null ? key : $"{key}={value}";
-        var list = await Call(() => client.Containers.ListContainersAsync(new ContainersListParameters
+        var list = await Call(() => Client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [filter] = true } },
@@ -155,13 +155,13 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 
     public async Task RemoveAsync(string id, CancellationToken cancellation)
     {
-        try { await Call(() => client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, cancellation)); }
+        try { await Call(() => Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, cancellation)); }
         catch (DockerContainerNotFoundException) { }
     }
 
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(string repositoryPrefix, CancellationToken cancellation)
     {
-        var list = await Call(() => client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellation));
+        var list = await Call(() => Client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellation));
         return list
             .Select(i => new ImageInfo(i.ID, (i.RepoTags ?? []).Where(t => t.StartsWith(repositoryPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList(),
                 i.Size, new DateTimeOffset(DateTime.SpecifyKind(i.Created, DateTimeKind.Utc))))
@@ -171,7 +171,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 
     public async Task RemoveImageAsync(string reference, CancellationToken cancellation)
     {
-        try { await Call(() => client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, cancellation)); }
+        try { await Call(() => Client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, cancellation)); }
         catch (DockerImageNotFoundException) { }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
@@ -220,7 +220,7 @@ public sealed class DockerEngine : IContainerEngine, IImageCleaner, IDisposable
 
     private async Task Call(Func<Task> call) => await Call(async () => { await call(); return true; });
 
-    /// <summary>The connection failed (refused, reset, socket gone), possibly wrapped by the client.</summary>
+    /// <summary>The connection failed (refused, reset, socket gone), possibly wrapped by the Client.</summary>
     private static bool IsTransport(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
