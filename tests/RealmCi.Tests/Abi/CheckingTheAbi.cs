@@ -174,4 +174,58 @@ public class CheckingTheAbi : InTempFolder
         </problems_with_symbols>
         </report>
         """;
+
+    // The shape of abi-compliance-checker 2.3's binary report on the real November Realm against v25.8.0 (2026-12-07),
+    // cut down: the unescaped "<built-in>" header name made the whole report unreadable, and a template type name
+    // (invented here) puts '<' in an attribute.
+    private const string RealReportShape = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <report kind="binary" version="1.2">
+        <test_results>
+          <headers>
+            <name><built-in></name>
+            <name>activemsg.h</name>
+          </headers>
+          <symbols>925</symbols>
+          <verdict>incompatible</verdict>
+        </test_results>
+        <removed_symbols>
+        </removed_symbols>
+        <problems_with_symbols severity="High">
+          <header name="realm_c.cc">
+            <library name="librealm.so.25.8.0">
+              <symbol name="realm_event_wait">
+                <problem id="Added_Middle_Parameter">
+                  <change target="max_ns" param_type="int64_t">Parameter @target of type @param_type has been added to the calling stack at the middle position.</change>
+                </problem>
+              </symbol>
+            </library>
+          </header>
+        </problems_with_symbols>
+        <problems_with_types severity="Medium">
+          <header name="inst_impl.h">
+            <type name="Realm::RegionInstanceImpl">
+              <affected>
+                <symbol name="_ZN5Realm10MemoryImpl12get_instanceENS_2IDE" param="retval"></symbol>
+              </affected>
+            </type>
+            <type name="Realm::Rect<1, long long> & co"></type>
+          </header>
+        </problems_with_types>
+        <problems_with_types severity="Low">
+          <header name="inst_impl.h"><type name="Realm::RegionInstanceImpl::Metadata"></type></header>
+        </problems_with_types>
+        </report>
+        """;
+
+    [Fact]
+    public void TheRealReportsUnescapedNamesAreReadAndTheHighSeverityBreakComesFirst()
+    {
+        var verdict = AbiReport.Parse(RealReportShape, "_ZN5Realm10MemoryImpl12get_instanceENS_2IDE\tRealm::MemoryImpl::get_instance(Realm::ID)\n", "v25.8.0 (64c695016783)", "/a/abi-report.html");
+        Assert.False(verdict.Compatible);
+        Assert.Empty(verdict.Removed);
+        Assert.Equal(["realm_event_wait", "Realm::MemoryImpl::get_instance(Realm::ID)", "Realm::Rect<1, long long> & co", "Realm::RegionInstanceImpl"], verdict.Changed);
+        Assert.StartsWith("incompatible with v25.8.0 (64c695016783): 4 changed: realm_event_wait; ", verdict.Describe());
+        Assert.Throws<System.Xml.XmlException>(() => System.Xml.Linq.XDocument.Parse(RealReportShape)); // as written, not XML
+    }
 }
