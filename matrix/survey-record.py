@@ -1,4 +1,9 @@
-"""Merges a realm-ci summary.json into matrix/SURVEY.md's results table (newest run of an Id wins)."""
+"""Merges a realm-ci summary.json into matrix/SURVEY.md's results table.
+
+A row is one configuration on one Realm release: the key is (Id, the tag `git describe` names in
+the Realm commit cell), so the survey of the July Realm (legion-25.06.0-…) and of the November one
+(v25.11.0-…) stand side by side, and the newest run of an Id on the same release replaces the older.
+"""
 import datetime, json, os, re, sys
 
 summary_path, doc_path, commit = sys.argv[1:4]
@@ -17,11 +22,18 @@ if BEGIN not in text:
 head, rest = text.split(BEGIN, 1)
 body, tail = rest.split(END, 1)
 
+def release(commit_cell):
+    """The tag part of a `git describe --long` string ('v25.11.0-0-g8ce6b7210 (…)' → 'v25.11.0')."""
+    first = commit_cell.strip().split(" ", 1)[0] if commit_cell.strip() else ""
+    m = re.match(r"^(.+)-\d+-g[0-9a-f]+$", first)
+    return m.group(1) if m else first
+
+
 rows = {}
 for line in body.strip().splitlines():
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) >= 10 and cells[0] not in ("Id", "---") and not set(cells[0]) <= set("-"):
-        rows[cells[0].strip("`")] = line
+        rows[(cells[0].strip("`"), release(cells[1]))] = line
 
 today = datetime.date.today().isoformat()
 for r in summary.get("results", []):
@@ -38,7 +50,7 @@ for r in summary.get("results", []):
         notes += [f"quarantined but passed: {q['name']}" for q in tests.get("quarantinedButPassed", [])]
         reason = "; ".join(notes)
     reason = re.sub(r"\s+", " ", reason).replace("|", "\\|")[:160]
-    rows[r["id"]] = (f"| `{r['id']}` | {commit} | {status} | {tests.get('passed', 0)} | {tests.get('failed', 0)} | "
+    rows[(r["id"], release(commit))] = (f"| `{r['id']}` | {commit} | {status} | {tests.get('passed', 0)} | {tests.get('failed', 0)} | "
                      f"{tests.get('skipped', 0)} | {tests.get('quarantined', 0)} | {minutes}m{seconds:02d}s | {today} | {reason} |")
 
 table = "\n".join([HEADER, RULE] + [rows[k] for k in sorted(rows)])

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The matrix survey: runs a selection of real Realm configurations through ./build.sh (keep
 # going: one failure never stops it) and records every result in matrix/SURVEY.md as it goes —
-# Id, Realm commit, status, test counts, wall time, date. Rows of earlier surveys stay until a
-# newer run of the same Id replaces them.
+# Id, Realm commit, status, test counts, wall time, date. A row is an Id on one Realm release (the
+# tag `git describe` names): surveys of two releases stand side by side, and a newer run of the
+# same Id on the same release replaces the older.
 #
 #   matrix/survey.sh REALM_SOURCE [realm-ci options…]
 #   matrix/survey.sh ~/legion --profile=survey --only-available
