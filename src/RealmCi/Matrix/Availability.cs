@@ -42,7 +42,7 @@ public sealed record Availability(ImmutableArray<Unmet> Unmet, string? GpuTestsS
                 "install debootstrap (with the mirror reachable), or allow pulls (--pull=missing)"));
 
         if (requires.Contains(Requirement.Internet) && !offer.DownloadsAllowed)
-            unmet.Add(new("the internet during the image build (requires: internet)", "allow downloads (--downloads=allow) on a host that is online"));
+            unmet.Add(new("needs the internet during the image build (requires: internet)", "allow downloads (--downloads=allow) on a host that is online"));
 
         foreach (var source in configuration.Sources)
             if (!offer.Sources.Contains(source.Name) && !offer.DownloadsAllowed)

@@ -54,7 +54,7 @@ public static class Selector
         var leftOut = here?.LeftOut.Where(Kept).Select(here.Describe).ToImmutableArray() ?? [];
         if (rows.Count == 0 && !leftOut.IsEmpty)
             throw new RealmCiException($"every configuration of {source}{Filters(options)} is unavailable on this host: "
-                + string.Join("; ", leftOut.Take(3).Select(l => $"{l.Configuration.Id} needs {string.Join(", ", l.Availability.Unmet)}"))
+                + string.Join("; ", leftOut.Take(3).Select(l => $"{l.Configuration.Id}: {string.Join(", ", l.Availability.Unmet)}"))
                 + (leftOut.Length > 3 ? $"; and {leftOut.Length - 3} more" : ""), ExitCodes.ConfigurationUnavailable);
         if (rows.Count == 0)
             throw new EmptySelectionException($"the selection is empty: {source}{Filters(options)} selects no configuration (try --target=Matrix with --explain=ID to see why)");

@@ -93,7 +93,7 @@ public class SelectingOnlyAvailable
         var e = Assert.Throws<RealmCiException>(() => Select(new() { Select = ["v0_2-*"], Offer = Offers.AirGapped, OnlyAvailable = true }));
         Assert.Equal(ExitCodes.ConfigurationUnavailable, e.ExitCode);
         Assert.Contains("unavailable on this host", e.Message);
-        Assert.Contains("v0_2-v1_0-v2_0-v3_0 needs the internet", e.Message);
+        Assert.Contains("v0_2-v1_0-v2_0-v3_0: needs the internet", e.Message);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class SelectingOnlyAvailable
     public void ExplainWithAnOfferSaysWhatTheConfigurationMissesHere()
     {
         var lines = Explainer.Explain(Yaml.Open(Grid), new() { Profile = "smoke", Offer = Offers.AirGapped }, "v0_2-v1_0-v2_0-v3_0");
-        Assert.Contains(lines, l => l.Contains("on this host: unavailable: the internet during the image build"));
+        Assert.Contains(lines, l => l.Contains("on this host: unavailable: needs the internet during the image build"));
         Assert.Equal("=> selected.", lines[^1]);
     }
 
@@ -117,7 +117,7 @@ public class SelectingOnlyAvailable
     {
         var text = Listing(new() { Profile = "smoke", Offer = Offers.AirGapped });
         Assert.Contains("here", text);
-        Assert.Contains("unavailable: the internet during the image build", text);
+        Assert.Contains("unavailable: needs the internet during the image build", text);
         Assert.Contains("1 unavailable here", text);
         Assert.DoesNotContain("unavailable", Listing(new() { Profile = "smoke" }));
     }
