@@ -69,7 +69,9 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
 
     private static string Describe(Facets f)
     {
-        var parts = f.Cmake.Select(kv => $"-D{kv.Key}={kv.Value}").Concat(f.Env.Select(kv => $"{kv.Key}={kv.Value}")).ToList();
+        var parts = f.Cmake.Select(kv => $"-D{kv.Key}={kv.Value}").Concat(f.Env.Select(kv => $"{kv.Key}={kv.Value}"))
+            .Concat(f.Targets.IsDefaultOrEmpty ? [] : [$"targets: {string.Join(", ", f.Targets)}"])
+            .Concat(f.Packages.IsDefaultOrEmpty ? [] : [$"packages: {string.Join(", ", f.Packages)}"]).ToList();
         return parts.Count == 0 ? "no settings" : string.Join(" ", parts);
     }
 }

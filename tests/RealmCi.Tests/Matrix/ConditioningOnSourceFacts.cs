@@ -81,6 +81,25 @@ public class ConditioningOnSourceFacts : InTempFolder
     }
 
     [Fact]
+    public void AConditionalOverrideCanNameBuildTargetsAndExplainSaysWhich()
+    {
+        // Realm's library target is `realm` in July 2025 and `Realm` in November 2025: realm.yaml's HIP rows take it from a fact.
+        var m = Yaml.Open(Yaml.Small + """
+            facts:
+              capitalised: { file: CMakeLists.txt, pattern: '^\s*add_library\s*\(\s*Realm\s' }
+            overrides:
+              - { match: "a1-*", when: { capitalised: true }, targets: [Realm] }
+
+            """);
+        var a1 = Selector.Select(m, new SelectionOptions { Configs = ["a1-b1"] }).Configurations[0];
+        var conditions = FactConditions.Of(m.Definition);
+        var nov = conditions.Apply(a1, Facts(m, "project(Realm)\nadd_library(Realm ${SOURCES})\n"), Facets.Empty);
+        Assert.Equal(["Realm"], nov.Settings.Targets.ToArray());
+        Assert.Same(a1, conditions.Apply(a1, Facts(m, "project(Realm)\nadd_library(realm ${SOURCES})\n"), Facets.Empty));
+        Assert.Equal("  conditional override at m.yaml:8:5 (targets: Realm): applied:", conditions.Explain("a1-b1", Facts(m, "add_library(Realm x)\n")).First());
+    }
+
+    [Fact]
     public void AnUndeclaredFactAndABadValueAreReportedWhereTheyStand()
     {
         var errors = Yaml.Errors(Yaml.Small + """
@@ -101,7 +120,10 @@ public class ConditioningOnSourceFacts : InTempFolder
     [Fact]
     public void TheRealmMatrixSetsEveryOptionOnlySomeVersionsDefine()
     {
-        var facts = Yaml.Open(File.ReadAllText(Yaml.RealmMatrixPath)).Definition.Facts;
-        Assert.Equal(["aio-option", "docs-option"], facts.Keys.Order(StringComparer.Ordinal));
+        var definition = Yaml.Open(File.ReadAllText(Yaml.RealmMatrixPath)).Definition;
+        Assert.Equal(["aio-option", "c-unit-tests", "docs-option", "library-target-capitalised", "library-target-lowercase"],
+            definition.Facts.Keys.Order(StringComparer.Ordinal));
+        // Every fact decides something: no fact is read for nothing.
+        Assert.All(definition.Facts.Keys, f => Assert.Contains(definition.Overrides, o => o.When.ContainsKey(f)));
     }
 }
