@@ -6,8 +6,8 @@ namespace RealmCi.Ci;
 /// <summary>
 /// A generated job's time limit in minutes: ci.yaml's <c>timeouts.PROFILE</c>, else derived from
 /// the step time limits realm-ci itself enforces (the same <see cref="StepTimeouts"/>,
-/// with <c>--step-timeout</c> from ci.yaml's <c>args</c>), summed over the steps the job runs (with the coverage and ABI
-/// steps when <c>args</c> ask for them),
+/// with <c>--step-timeout</c> from ci.yaml's <c>args</c>), summed over the steps the job runs (with the coverage step, and
+/// the ABI step plus the baseline's own build, when <c>args</c> ask for them),
 /// times its configurations, plus <see cref="Overhead"/>; hosted GitHub runners stop at 360.
 /// </summary>
 public static class JobTimeout
@@ -27,9 +27,11 @@ public static class JobTimeout
             Part.Test => [StepKind.Image, StepKind.Test],
             _ => [StepKind.Image, StepKind.Configure, StepKind.Build, StepKind.Test, StepKind.Install],
         };
-        // Steps that args add: coverage runs after the tests of a job that builds them; the ABI check after install.
+        // Steps that args add: coverage runs after the tests of a job that builds them; the ABI check after install, and
+        // before the run the baseline's own build of each configuration (configure, build, install, its dump).
         if (part == Part.Whole && settings.Args.Contains("--coverage")) steps.Add(StepKind.Coverage);
-        if (part != Part.Test && settings.Args.Any(a => a.StartsWith("--abi-baseline=", StringComparison.Ordinal))) steps.Add(StepKind.Abi);
+        if (part != Part.Test && settings.Args.Any(a => a.StartsWith("--abi-baseline=", StringComparison.Ordinal)))
+            steps.AddRange([StepKind.Abi, StepKind.Configure, StepKind.Build, StepKind.Install, StepKind.Abi]);
         var minutes = Overhead + job.Ids.Length * (int)Math.Ceiling(steps.Sum(s => StepTimeouts.For(s, cap).TotalMinutes));
         return hostedGithub ? Math.Min(minutes, 360) : minutes;
     }

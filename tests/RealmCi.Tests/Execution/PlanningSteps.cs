@@ -218,7 +218,8 @@ public sealed class PlanningSteps
         // A generated job whose args ask for them gets their time too (image 60 + configure 15 + build 180 + test 120 + install 15 + 15 overhead = 405).
         var job = new RealmCi.Ci.CiJob("a", new RealmCi.Ci.Runner("default", ["self-hosted"], []), [], ["a"]);
         int Minutes(params string[] args) => RealmCi.Ci.JobTimeout.Minutes(new RealmCi.Ci.CiSettings { Args = [.. args] }, "nightly", job, RealmCi.Ci.JobTimeout.Part.Whole, hostedGithub: false);
-        Assert.Equal((405, 465, 495), (Minutes(), Minutes("--coverage"), Minutes("--abi-baseline=v25.11.0")));
+        // --abi-baseline: the ABI step (90) and, first, the baseline's configure, build, install and dump (15 + 180 + 15 + 90).
+        Assert.Equal((405, 465, 795), (Minutes(), Minutes("--coverage"), Minutes("--abi-baseline=v25.11.0")));
         Assert.Equal(285, RealmCi.Ci.JobTimeout.Minutes(new RealmCi.Ci.CiSettings { Args = ["--coverage"] }, "nightly", job, RealmCi.Ci.JobTimeout.Part.Build, hostedGithub: false)); // a build-only job runs no coverage
     }
 }
