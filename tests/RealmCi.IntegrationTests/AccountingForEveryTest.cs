@@ -24,9 +24,14 @@ public class AccountingForEveryTest(EngineFixture fx)
     [Fact]
     public async Task TestsTheLabelFilterDropsAreLeftOutWithTheReasonAndAQuarantinedFailureLeavesTheConfigurationPassed()
     {
-        var options = fx.Options("account") with { Quarantine = Entry("debug-local-*", "unit.broken") };
+        // Besides the entry that applies: one whose test does not exist (renamed away), reported with its line, and one for other configurations, not reported.
+        var quarantine = new Quarantine([.. Entry("debug-local-*", "unit.broken").Entries,
+            new QuarantineEntry("debug-local-*", "unit.renamed_away", "fixture: gone", null, new SourceSpan("matrix.yaml", 12, 5)),
+            new QuarantineEntry("release-*", "unit.elsewhere", "fixture: other rows", null, new SourceSpan("matrix.yaml", 15, 5))]);
+        var options = fx.Options("account") with { Quarantine = quarantine };
         options = options with { Cache = Path.Combine(options.Artifacts, "cache") }; // its own result cache
         var r = await Run(fx.Config("debug-local-badtest"), options);
+        Assert.Equal(["matrix.yaml:12: test 'unit.renamed_away' (configs 'debug-local-*')"], r.UnmatchedQuarantine);
 
         Assert.Equal(ConfigurationStatus.Passed, r.Status);
         Assert.Equal(StepStatus.Passed, r.Steps.Single(s => s.Step == StepKind.Test).Status);
@@ -47,12 +52,14 @@ public class AccountingForEveryTest(EngineFixture fx)
         Assert.Equal(6, tests.GetProperty("defined").GetInt32());
         Assert.Equal(1, tests.GetProperty("quarantined").GetInt32());
         Assert.Equal(1, tests.GetProperty("notRun").GetProperty("labelFilter").GetInt32());
+        Assert.Equal("matrix.yaml:12: test 'unit.renamed_away' (configs 'debug-local-*')", Assert.Single(tests.GetProperty("unmatchedQuarantine").EnumerateArray()).GetString());
         Assert.Empty(await fx.Leftovers(options.RunId));
 
         // Unchanged inputs: cached, still quarantined. Without the entry the cached pass no longer holds: it runs again and fails.
         var again = await Run(fx.Config("debug-local-badtest"), options with { RunId = options.RunId + "b" });
         Assert.Equal(ConfigurationStatus.Cached, again.Status);
         Assert.Equal(TestStatus.Quarantined, again.Tests.Single(t => t.Name == "unit.broken").Status);
+        Assert.Equal(r.UnmatchedQuarantine, again.UnmatchedQuarantine); // a cached result is checked against today's entries too
         var unquarantined = await Run(fx.Config("debug-local-badtest"), options with { RunId = options.RunId + "c", Quarantine = Quarantine.Empty });
         Assert.Equal(ConfigurationStatus.Failed, unquarantined.Status);
         Assert.Equal("test unit.broken", unquarantined.FirstFailure);

@@ -134,6 +134,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 CacheKey = key,
                 RunId = options.RunId,
             };
+            result = result with { UnmatchedQuarantine = UnmatchedQuarantine(c.Id, result.Tests) };
             if (options.Abi is { Compares: true } check) result = result with { Abi = Abi.AbiCheck.Read(check, hit.Folder, folder) }; // a cached pass: the entry's report
             ConfigurationOutputs.WriteCached(folder, hit, result, plan, options.RunTests);
             return result;
@@ -152,6 +153,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 Reason = unavailable,
                 Reruns = reruns,
                 Abi = abi,
+                UnmatchedQuarantine = UnmatchedQuarantine(c.Id, tests),
             };
             result = FailureDiagnosis.Attach(result, options.Signatures); // a known failure's meaning, from the failing step's log
             result = Flakiness.HistoryRecorder.Apply(result, options.History, new Flakiness.HistoryStore(options.Cache), DateTimeOffset.UtcNow); // notes only
@@ -159,6 +161,10 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
             return result;
         }
     }
+
+    /// <summary>Entries that guard none of the tests a run accounted for (none when no test was accounted for: a build that failed says nothing about names).</summary>
+    private IReadOnlyList<string> UnmatchedQuarantine(string id, IReadOnlyList<TestCaseResult> tests) =>
+        tests.Count == 0 ? [] : [.. options.Quarantine.Unmatched(id, tests.SelectMany(t => t.SharedName is { } shared ? [t.Name, shared] : new[] { t.Name })).Select(e => e.Describe())];
 
     /// <summary>A result that passed because of quarantine entries is reused only while those entries still cover its failures.</summary>
     private bool StillQuarantined(CacheEntry hit, string id) =>

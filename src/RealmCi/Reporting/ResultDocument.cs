@@ -59,6 +59,9 @@ public sealed record TestsDocument(int Passed, int Failed, int Skipped, IReadOnl
     /// <summary>Quarantined tests that passed: remove their entries?</summary>
     public IReadOnlyList<TestDocument>? QuarantinedButPassed { get; init; }
 
+    /// <summary>Quarantine entries for this configuration that named none of its tests (<c>FILE:LINE: test … (configs …)</c>): renamed or removed tests.</summary>
+    public IReadOnlyList<string>? UnmatchedQuarantine { get; init; }
+
     /// <summary>Said loudly: the tests were mostly filtered away, or none ran.</summary>
     public string? Warning { get; init; }
 }

@@ -51,6 +51,7 @@ public static class ResultJson
                 NotRun = new SortedDictionary<string, int>(tally.NotRun, StringComparer.Ordinal),
                 All = [.. r.Tests.Select(Test)],
                 QuarantinedButPassed = tally.QuarantinedButPassed.IsEmpty ? null : [.. tally.QuarantinedButPassed.Select(Test)],
+                UnmatchedQuarantine = r.UnmatchedQuarantine.Count == 0 ? null : r.UnmatchedQuarantine,
                 Warning = tally.Warning,
             };
         }

@@ -125,7 +125,8 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
 
     /// <summary>
     /// What a summary must say about a configuration's tests besides the counts: a warning when
-    /// they were mostly filtered away, the quarantined failures, and quarantined tests that passed.
+    /// they were mostly filtered away, the quarantined failures, quarantined tests that passed, and
+    /// quarantine entries that matched no test.
     /// </summary>
     internal static IEnumerable<TestNote> TestNotes(ConfigurationResult r)
     {
@@ -143,6 +144,8 @@ public sealed class SummaryFiles(string artifacts, string selection, IReadOnlyLi
             yield return TestNote.Info($"Quarantined {r.Id}: {t.Name} {(t.LeftOut == TestLeftOut.Quarantined ? "not run (left out by GTEST_FILTER)" : "failed")} — {t.Quarantine?.Reason}{(t.Quarantine?.Link is { } link ? $" ({link})" : "")}");
         foreach (var t in tally.QuarantinedButPassed)
             yield return TestNote.Info($"Quarantined but passed {r.Id}: {t.Name} — remove the entry? ({t.Quarantine?.Reason})");
+        foreach (var entry in r.UnmatchedQuarantine)
+            yield return TestNote.Warning($"WARNING {r.Id}: quarantine entry {entry} matches none of the {r.Tests.Count} tests of this run: renamed or removed? Fix its test name or remove it");
     }
 
     internal static string MarkdownText(IReadOnlyList<ConfigurationResult> results, int selected, bool interrupted)

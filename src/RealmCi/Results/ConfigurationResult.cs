@@ -61,6 +61,9 @@ public sealed record ConfigurationResult(
 
     public TestCounts Counts => Recorded ?? TestCounts.Of(Tests);
 
+    /// <summary>The quarantine entries for this configuration that matched none of its tests (<c>FILE:LINE: test … (configs …)</c>): renamed or removed tests.</summary>
+    public IReadOnlyList<string> UnmatchedQuarantine { get; init; } = [];
+
     /// <summary>Known failure signatures found in the failing step's log (matrix <c>signatures:</c>).</summary>
     public IReadOnlyList<KnownFailure> Known { get; init; } = [];
 

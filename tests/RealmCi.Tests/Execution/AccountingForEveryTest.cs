@@ -116,6 +116,31 @@ public sealed class AccountingForEveryTest : InTempFolder
     }
 
     [Fact]
+    public void AQuarantineEntryThatMatchesNoTestIsNamedWithItsLine()
+    {
+        // The November Realm renamed machine_config to machine_config_test: the old entry guards nothing.
+        var quarantine = new Quarantine([
+            new QuarantineEntry("*-tsan", "machine_config", "old name", null, new SourceSpan("matrix/realm.yaml", 514, 5)),
+            new QuarantineEntry("*-tsan", "event_*", "a glob that matches", null, new SourceSpan("matrix/realm.yaml", 520, 5)),
+            new QuarantineEntry("*-asan", "nothing_here", "other rows", null, new SourceSpan("matrix/realm.yaml", 530, 5)),
+            new QuarantineEntry("*-tsan", "realm_unit_tests/GenEventTest.*", "a case entry", null, new SourceSpan("matrix/realm.yaml", 540, 5))]);
+        string[] names = ["machine_config_test", "event_subscribe", "realm_unit_tests/GenEventTest.LocalRemoveWaiter"];
+
+        Assert.Equal(["matrix/realm.yaml:514: test 'machine_config' (configs '*-tsan')"],
+            quarantine.Unmatched("gcc12-debug-local-cpu-tsan", names).Select(e => e.Describe()));
+        Assert.Empty(quarantine.Unmatched("gcc12-debug-local-cpu-tsan", [.. names, "machine_config"]));
+
+        var result = new ConfigurationResult("gcc12-debug-local-cpu-tsan", ConfigurationStatus.Passed, [], Account(CtestRan), null, ExecutorKind.Docker, DateTimeOffset.UtcNow, 1, "/a", "./build.sh")
+        {
+            UnmatchedQuarantine = ["matrix/realm.yaml:514: test 'machine_config' (configs '*-tsan')"],
+        };
+        Assert.Contains(TestNote.Warning("WARNING gcc12-debug-local-cpu-tsan: quarantine entry matrix/realm.yaml:514: test 'machine_config' (configs '*-tsan') matches none of the 6 tests of this run: renamed or removed? Fix its test name or remove it"),
+            SummaryFiles.TestNotes(result));
+        Assert.Equal(["matrix/realm.yaml:514: test 'machine_config' (configs '*-tsan')"], ResultJson.Document(result).Tests.UnmatchedQuarantine);
+        Assert.Null(ResultJson.Document(result with { UnmatchedQuarantine = [] }).Tests.UnmatchedQuarantine);
+    }
+
+    [Fact]
     public void ABundledGoogleTestIsReplacedByItsNamedCasesAndAQuarantineCanNameOneCase()
     {
         IReadOnlyList<TestCaseResult> Cases(string exe) => exe == "realm_unit_tests"
