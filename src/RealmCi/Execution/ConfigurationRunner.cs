@@ -97,7 +97,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 }
                 var result = await steps.RunAsync(step, append: false, cancellation);
                 if (step.Kind == StepKind.Build)
-                    result = Warnings.WarningCheck.After(result, steps.LogPath(StepKind.Build), layout.Paths, folder, c.Id, options.Cache, options.Warnings, fullBuild, observer.Log);
+                    result = Warnings.WarningCheck.After(result, steps.LogPath(StepKind.Build), layout.Paths, folder, c.Id, options.Cache, options.Warnings, fullBuild, observer.Log, c.Settings.Targets);
                 if (step.Kind == StepKind.Abi) (result, abi) = Abi.AbiCheck.After(result, options.Abi!, folder, c.Id, observer.Log);
                 results.Add(result);
                 if (result.Status != StepStatus.Passed) return Finish();

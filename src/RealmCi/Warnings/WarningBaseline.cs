@@ -6,7 +6,9 @@ namespace RealmCi.Warnings;
 /// either committed (<c>--warnings-baseline=FILE</c>) or kept by realm-ci as the previous full
 /// build of the same configuration (<c>CACHE/warnings/ID.txt</c>). A warning is new when its
 /// (file, line, flag) is not in the baseline. Without a baseline nothing is new: the first run
-/// of a configuration records one.
+/// of a configuration records one. The header names what the build built ("; targets: all"): a
+/// baseline that built other targets is not compared with (a file only one of them compiled would
+/// look new, or its warnings gone).
 /// </summary>
 public static class WarningBaseline
 {
@@ -24,6 +26,19 @@ public static class WarningBaseline
         File.WriteAllLines(temp, [$"# {header}", .. warnings.Select(w => w.ToString())]);
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>What the build a baseline file came from built: "all" or the targets, from its header's "; targets: …" (null: a file written without it, e.g. by hand).</summary>
+    public static string? TargetsOf(string path)
+    {
+        if (!File.Exists(path)) return null;
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine();
+        var at = header is null || !header.StartsWith('#') ? -1 : header.LastIndexOf("; targets: ", StringComparison.Ordinal);
+        return at < 0 ? null : header![(at + "; targets: ".Length)..].Trim();
+    }
+
+    /// <summary>The header's form of a build's targets: "all" (none named) or the names, space-separated.</summary>
+    public static string Built(IReadOnlyCollection<string> targets) => targets.Count == 0 ? "all" : string.Join(' ', targets.Order(StringComparer.Ordinal));
 
     public static IReadOnlyList<CompilerWarning> New(IReadOnlyList<CompilerWarning> current, IReadOnlyList<CompilerWarning>? baseline)
     {

@@ -32,21 +32,30 @@ public sealed record WarningOptions(WarningPolicy Policy = WarningPolicy.Report,
 public static class WarningCheck
 {
     public static StepResult After(StepResult build, string buildLog, WorkLayout paths, string folder, string configurationId, string cache,
-        WarningOptions options, bool fullBuild, Action<string> log)
+        WarningOptions options, bool fullBuild, Action<string> log, IReadOnlyCollection<string>? targets = null)
     {
         if (build.Status != StepStatus.Passed || !File.Exists(buildLog)) return build;
         var current = CompilerWarning.Parse(File.ReadAllText(buildLog), paths.Source, paths.Work);
         var kind = fullBuild ? "full build" : "incremental build";
-        WarningBaseline.Write(Path.Combine(folder, "warnings.txt"), current, $"{configurationId}: {current.Count} compiler warning(s), {kind}");
+        var built = WarningBaseline.Built(targets ?? []);
+        WarningBaseline.Write(Path.Combine(folder, "warnings.txt"), current, $"{configurationId}: {current.Count} compiler warning(s), {kind}; targets: {built}");
         var previous = WarningBaseline.PreviousRun(cache, configurationId, options.Scope);
         var against = options.Baseline ?? previous;
         var baseline = WarningBaseline.Read(against);
         if (options.Baseline is not null && baseline is null)
             return build with { Status = StepStatus.Failed, Reason = $"--warnings-baseline={options.Baseline}: no such file" };
+        // A baseline that built other targets compiled other files: comparing would call their warnings new (or gone).
+        if (baseline is not null && WarningBaseline.TargetsOf(against) is { } was && was != built)
+        {
+            if (fullBuild && options.Remember) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build; targets: {built}");
+            log($"{configurationId}: {current.Count} compiler warning(s), not compared with {against}: it built targets {was}, this build {built}"
+                + (fullBuild && options.Remember ? " (this build is the next run's baseline)" : ""));
+            return build;
+        }
         var added = WarningBaseline.New(current, baseline);
         var fails = options.Policy == WarningPolicy.Fail && added.Count > 0;
         // A run that fails on new warnings does not make them the baseline: a rerun fails again.
-        if (fullBuild && !fails && options.Remember) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build");
+        if (fullBuild && !fails && options.Remember) WarningBaseline.Write(previous, current, $"{configurationId}: {current.Count} compiler warning(s), the last full build; targets: {built}");
         if (baseline is null)
         {
             log($"{configurationId}: {current.Count} compiler warning(s); no baseline yet ({kind}{(fullBuild ? ": the next run compares with this one" : "")})");

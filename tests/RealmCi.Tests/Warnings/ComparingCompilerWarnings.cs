@@ -50,12 +50,39 @@ public sealed class ComparingCompilerWarnings : InTempFolder
         Assert.Empty(WarningBaseline.New(found, null)); // no baseline: nothing is new
     }
 
-    private StepResult Check(string log, WarningOptions options, bool full = true, List<string>? lines = null)
+    private StepResult Check(string log, WarningOptions options, bool full = true, List<string>? lines = null, string[]? targets = null)
     {
         var path = Path.Combine(dir, "build.log");
         File.WriteAllText(path, log);
         var passed = new StepResult(StepKind.Build, StepStatus.Passed, 0, 1, "cmake --build", path);
-        return WarningCheck.After(passed, path, Docker, dir, "gcc12-release-local-cpu", Path.Combine(dir, "cache"), options, full, (lines ?? []).Add);
+        return WarningCheck.After(passed, path, Docker, dir, "gcc12-release-local-cpu", Path.Combine(dir, "cache"), options, full, (lines ?? []).Add, targets);
+    }
+
+    [Fact]
+    public void ABaselineThatBuiltOtherTargetsIsNotComparedWith()
+    {
+        // The HIP rows once built [realm, realm_unit_tests] only; then everything: the tests' warnings were never compiled before, not new.
+        Check("/src/runtime/a.cc:1:1: warning: old [-Wold]\n", new(), targets: ["realm_unit_tests", "realm"]);
+        Assert.Equal("realm realm_unit_tests", WarningBaseline.TargetsOf(WarningBaseline.PreviousRun(Path.Combine(dir, "cache"), "gcc12-release-local-cpu")));
+        var lines = new List<string>();
+        var all = Check("/src/runtime/a.cc:1:1: warning: old [-Wold]\n/src/tests/t.cc:3:1: warning: in a test [-Wunused-variable]\n", new(WarningPolicy.Fail), lines: lines);
+        Assert.Equal(StepStatus.Passed, all.Status);
+        Assert.Contains(lines, l => l.Contains("not compared with") && l.Contains("it built targets realm realm_unit_tests, this build all") && l.Contains("next run's baseline"));
+        Assert.False(File.Exists(Path.Combine(dir, "new-warnings.txt")));
+        // This build is the baseline now: the same targets compare again, and a planted warning fails.
+        Assert.Equal(StepStatus.Failed, Check("/src/runtime/a.cc:1:1: warning: old [-Wold]\n/src/tests/t.cc:3:1: warning: in a test [-Wunused-variable]\n/src/b.cc:7:2: warning: planted [-Wunused-variable]\n",
+            new(WarningPolicy.Fail)).Status);
+    }
+
+    [Fact]
+    public void ACommittedBaselineWithoutATargetsHeaderIsComparedWith()
+    {
+        var committed = Path.Combine(dir, "committed-warnings.txt");
+        File.WriteAllText(committed, "# by hand\nruntime/a.cc:1: [-Wold] old\n");
+        Assert.Null(WarningBaseline.TargetsOf(committed));
+        var planted = Check("/src/runtime/a.cc:1:1: warning: old [-Wold]\n/src/b.cc:7:2: warning: planted [-Wunused-variable]\n", new(WarningPolicy.Fail, committed), targets: ["realm"]);
+        Assert.Equal(StepStatus.Failed, planted.Status);
+        Assert.Contains("b.cc:7", planted.Reason);
     }
 
     [Fact]
