@@ -17,7 +17,7 @@ public static class ExitCodes
     /// <summary>A required external system (the Docker engine, a source checkout, the artifacts folder's lock, disk space) is unavailable.</summary>
     public const int Unavailable = 3;
 
-    /// <summary>A selected configuration needs what this host cannot offer (a GPU, a registry, the internet): reported as unavailable, nothing else failed.</summary>
+    /// <summary>A selected configuration needs what this host cannot offer (a GPU, a registry, the internet), or the source under test cannot be built in it (a matrix override's unsupported:): reported as unavailable, nothing else failed.</summary>
     public const int ConfigurationUnavailable = 4;
 
     /// <summary>The selection is empty: nothing to do (a CI job that asked for work must not go green by accident).</summary>
@@ -36,7 +36,7 @@ public static class ExitCodes
         (Failed, "a configuration failed to configure, build or pass its tests (or a check found a difference)"),
         (InvalidInput, "invalid input: matrix file, options (also one given to a target that does not take it), cake.config, a source checkout that cannot give its version"),
         (Unavailable, "an external system is unavailable: the Docker engine, the source checkout, the artifacts folder (in use by another run), or disk space"),
-        (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, a registry, the internet); the rest passed"),
+        (ConfigurationUnavailable, "a selected configuration cannot run on this host (needs a GPU, a registry, the internet), or the matrix says the source under test cannot be built in it (`unsupported:`); the rest passed"),
         (EmptySelection, "the selection is empty: nothing to do (in every target)"),
         (InternalError, "internal error: a defect in realm-ci (rerun with --verbosity=diagnostic for the trace)"),
         (Interrupted, "interrupted (Ctrl-C, SIGTERM)"),

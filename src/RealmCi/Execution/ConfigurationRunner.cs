@@ -48,8 +48,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
                 // Decided before the run from what this host offers: no minutes of apt first.
                 unavailable = missing;
                 results.Add(new StepResult(StepKind.Image, StepStatus.Skipped, null, 0, null, null, missing));
-                observer.Log($"{c.Id}: {missing}");
-                return Finish();
+                return Finish(); // the observer's Finished line says why
             }
             PreparedImage? prepared = null;
             if (engine is not null && images is not null)

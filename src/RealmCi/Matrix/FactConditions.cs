@@ -34,8 +34,25 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
         return applied ? c with { Settings = settings.Then(commandLine) } : c;
     }
 
-    public Selection Apply(Selection selection, IReadOnlyDictionary<string, FactValue> facts, Facets commandLine) =>
-        IsEmpty ? selection : selection with { Configurations = [.. selection.Configurations.Select(c => Apply(c, facts, commandLine))] };
+    /// <summary>
+    /// The selection with the conditional overrides applied; a configuration an <c>unsupported:</c>
+    /// override holds for is unavailable (the reason, and each fact with its file and line).
+    /// </summary>
+    public Selection Apply(Selection selection, IReadOnlyDictionary<string, FactValue> facts, Facets commandLine)
+    {
+        if (IsEmpty) return selection;
+        var availability = selection.Availability;
+        foreach (var c in selection.Configurations)
+            foreach (var o in Overrides.Where(o => o.Unsupported is not null && Glob.Matches(o.Match, c.Id) && Holds(o, facts)))
+            {
+                var evidence = string.Join("; ", o.When.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => facts[w.Key].Describe()));
+                var unmet = new Unmet($"the source is not supported: {o.Unsupported} ({evidence}; {o.Where})",
+                    $"build a source where that differs, or leave it out with --skip={c.Id}");
+                var was = availability.GetValueOrDefault(c.Id) ?? new Availability([], null);
+                availability = availability.SetItem(c.Id, was with { Unmet = was.Unmet.Add(unmet) });
+            }
+        return selection with { Configurations = [.. selection.Configurations.Select(c => Apply(c, facts, commandLine))], Availability = availability };
+    }
 
     public static bool Holds(Override o, IReadOnlyDictionary<string, FactValue> facts) =>
         o.When.All(w => facts.TryGetValue(w.Key, out var v) && v.Holds == w.Value);
@@ -49,7 +66,7 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
     {
         foreach (var o in Overrides.Where(o => Glob.Matches(o.Match, id)))
         {
-            var what = Describe(o.Facets);
+            var what = Describe(o);
             if (facts is null)
             {
                 yield return $"  conditional override at {o.Where} ({what}): decided by facts of the source (give --realm-source=PATH to read them):";
@@ -63,15 +80,21 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
                     ? $"    when {name} is {Text(wanted)}: {v.Describe()}{(v.Holds == wanted ? "" : " — decides: not applied")}"
                     : $"    when {name} is {Text(wanted)}: not read";
         }
+        if (facts is not null && Overrides.FirstOrDefault(o => o.Unsupported is not null && Glob.Matches(o.Match, id) && Holds(o, facts)) is { } unsupported)
+            yield return $"=> from this source: unavailable ({unsupported.Unsupported}).";
     }
 
     private static string Text(bool value) => value ? "true" : "false";
 
-    private static string Describe(Facets f)
+    private static string Describe(Override o)
     {
-        var parts = f.Cmake.Select(kv => $"-D{kv.Key}={kv.Value}").Concat(f.Env.Select(kv => $"{kv.Key}={kv.Value}"))
-            .Concat(f.Targets.IsDefaultOrEmpty ? [] : [$"targets: {string.Join(", ", f.Targets)}"])
-            .Concat(f.Packages.IsDefaultOrEmpty ? [] : [$"packages: {string.Join(", ", f.Packages)}"]).ToList();
+        var f = o.Facets;
+        List<string> parts = [];
+        if (o.Unsupported is { } u) parts.Add($"unsupported: {u}");
+        parts.AddRange(f.Cmake.Select(kv => $"-D{kv.Key}={kv.Value}"));
+        parts.AddRange(f.Env.Select(kv => $"{kv.Key}={kv.Value}"));
+        if (!f.Targets.IsDefaultOrEmpty) parts.Add($"targets: {string.Join(", ", f.Targets)}");
+        if (!f.Packages.IsDefaultOrEmpty) parts.Add($"packages: {string.Join(", ", f.Packages)}");
         return parts.Count == 0 ? "no settings" : string.Join(" ", parts);
     }
 }

@@ -24,7 +24,7 @@ public static partial class MatrixLoader
     internal static readonly string[] BootstrapKeys = ["suite", "mirror", "variant", "components"];
     internal static readonly string[] ConstraintKeys = ["when", "require", "forbid", "reason"];
     internal static readonly string[] ProfileKeys = ["description", "strategy", "where", "select", "skip", "configs"];
-    internal static readonly string[] OverrideKeys = ["match", "when", .. FacetKeys];
+    internal static readonly string[] OverrideKeys = ["match", "when", "unsupported", .. FacetKeys];
     internal static readonly string[] PackageManagers = ["apt"];
 
     /// <summary>Words an axis may not be named, because rules mix axis names with these keys.</summary>
@@ -163,7 +163,15 @@ public static partial class MatrixLoader
             var pattern = r.Scalar(match.Value, "match");
             var facets = ReadFacets(r, item, "an override", OverrideKeys, skipUnknown: true);
             var when = fields.FirstOrDefault(f => f.Key == "when") is { Value: { } w } ? ReadWhen(r, w, facts) : ImmutableDictionary<string, bool>.Empty;
-            if (pattern is not null) result.Add(new Override(pattern, facets, r.At(item)) { When = when });
+            string? unsupported = null;
+            if (fields.FirstOrDefault(f => f.Key == "unsupported") is { Value: { } u })
+            {
+                unsupported = r.Scalar(u, "unsupported");
+                if (string.IsNullOrWhiteSpace(unsupported)) { r.Error(u, "'unsupported' needs a reason (what in the source the configuration cannot build)"); unsupported = null; }
+                else if (when.IsEmpty && !fields.Any(f => f.Key == "when"))
+                    r.Error(u, "'unsupported' needs a 'when:' naming the facts of the sources it cannot build", "a configuration no source can build belongs in exclude:");
+            }
+            if (pattern is not null) result.Add(new Override(pattern, facets, r.At(item)) { When = when, Unsupported = unsupported });
         }
         return result.ToImmutable();
     }

@@ -69,6 +69,13 @@ public sealed record Override(string Match, Facets Facets, SourceSpan Where)
 {
     /// <summary><c>when: { FACT: true|false }</c>: facts read from the source (<c>facts:</c>), all of which must have these values; empty: unconditional.</summary>
     public ImmutableDictionary<string, bool> When { get; init; } = ImmutableDictionary<string, bool>.Empty;
+
+    /// <summary>
+    /// <c>unsupported: REASON</c> (conditional overrides only): where the facts hold, the source cannot be
+    /// built in the matching configurations — they are reported unavailable with the reason and the
+    /// facts' evidence instead of failing to configure.
+    /// </summary>
+    public string? Unsupported { get; init; }
 }
 
 public enum CoverageStrategy

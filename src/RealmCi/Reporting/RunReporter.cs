@@ -58,7 +58,8 @@ public sealed class RunReporter(IAnsiConsole console, bool verbose = false, int 
     {
         if (r.Status is ConfigurationStatus.NotRun or ConfigurationStatus.Unavailable)
         {
-            Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [yellow]{r.StatusText}[/]{Markup.Escape(r.Reason is null ? "" : $" — {r.Reason}")}");
+            var reason = r.Reason is { } why && why.StartsWith(r.StatusText + ": ", StringComparison.Ordinal) ? why[(r.StatusText.Length + 2)..] : r.Reason; // not "unavailable — unavailable: …"
+            Stamp($"[bold]{Markup.Escape(r.Id)}[/]: [yellow]{r.StatusText}[/]{Markup.Escape(reason is null ? "" : $" — {reason}")}");
             return;
         }
         var counts = r.Counts;

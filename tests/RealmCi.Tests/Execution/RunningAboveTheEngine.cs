@@ -79,6 +79,29 @@ public sealed class RunningAboveTheEngine : InTempFolder
     }
 
     [Fact]
+    public async Task AnUnsupportedSourceIsReportedUnavailableBeforeAnythingRuns()
+    {
+        var matrix = Yaml.Open(Text + """
+            facts:
+              hip-language: { file: CMakeLists.txt, pattern: 'enable_language\(HIP\)' }
+            overrides:
+              - { match: "*", when: { hip-language: true }, unsupported: "this toolchain cannot enable HIP" }
+
+            """);
+        var selection = Selector.Select(matrix, new SelectionOptions { Configs = ["deb-one"] });
+        var options = Options("unsupported") with { Conditions = FactConditions.Of(matrix.Definition) };
+        File.AppendAllText(Path.Combine(options.Source, "CMakeLists.txt"), "enable_language(HIP)\n");
+        var engine = Engine();
+
+        Assert.Equal(RealmCi.Errors.ExitCodes.ConfigurationUnavailable, await Run(selection, options, engine));
+        Assert.Empty(engine.Ran); // no image, no configure
+        var result = Summary(options).GetProperty("results")[0];
+        Assert.Equal("unavailable", result.GetProperty("status").GetString());
+        Assert.Contains("the source is not supported: this toolchain cannot enable HIP (fact hip-language is true (CMakeLists.txt:2: enable_language(HIP))",
+            File.ReadAllText(Path.Combine(options.Artifacts, "deb-one", "result.json")));
+    }
+
+    [Fact]
     public async Task ACachedRerunIntoAFreshArtifactsFolderWritesTheResultsFilesThere()
     {
         var engine = Engine();

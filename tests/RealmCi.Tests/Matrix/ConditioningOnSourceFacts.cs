@@ -100,6 +100,54 @@ public class ConditioningOnSourceFacts : InTempFolder
     }
 
     [Fact]
+    public void AnUnsupportedOverrideMakesTheConfigurationUnavailableWithTheFactsEvidence()
+    {
+        // hip5.2 on bookworm cannot configure a Realm that calls enable_language(HIP) (November 2025); the July Realm it builds.
+        var m = Yaml.Open(Yaml.Small + """
+            facts:
+              hip-language: { file: CMakeLists.txt, pattern: '^\s*enable_language\s*\(\s*HIP\b' }
+            overrides:
+              - { match: "a1-*", when: { hip-language: true }, unsupported: "CMake 3.25 cannot enable HIP here" }
+
+            """);
+        var selection = Selector.Select(m, new SelectionOptions { Configs = ["a1-b1", "a2-b1"] });
+        var conditions = FactConditions.Of(m.Definition);
+
+        var nov = conditions.Apply(selection, Facts(m, "project(Realm)\nif(REALM_ENABLE_HIP)\n    enable_language(HIP)\nendif()\n"), Facets.Empty);
+        var a1 = nov.Availability["a1-b1"];
+        Assert.False(a1.IsAvailable);
+        Assert.Equal("unavailable: the source is not supported: CMake 3.25 cannot enable HIP here (fact hip-language is true (CMakeLists.txt:3: enable_language(HIP)); m.yaml:8:5)"
+            + " (build a source where that differs, or leave it out with --skip=a1-b1)", a1.Describe());
+        Assert.True(nov.Availability.GetValueOrDefault("a2-b1")?.IsAvailable ?? true); // the glob still counts
+        var jul = conditions.Apply(selection, Facts(m, "project(Realm)\n"), Facets.Empty);
+        Assert.True(jul.Availability.GetValueOrDefault("a1-b1")?.IsAvailable ?? true);
+
+        Assert.Equal([
+            "  conditional override at m.yaml:8:5 (unsupported: CMake 3.25 cannot enable HIP here): applied:",
+            "    when hip-language is true: fact hip-language is true (CMakeLists.txt:1: enable_language(HIP))",
+            "=> from this source: unavailable (CMake 3.25 cannot enable HIP here).",
+        ], conditions.Explain("a1-b1", Facts(m, "enable_language(HIP)\n")));
+        Assert.Equal(2, conditions.Explain("a1-b1", Facts(m, "project(Realm)\n")).Count()); // not applied: no verdict line
+    }
+
+    [Fact]
+    public void UnsupportedNeedsAConditionAndAReason()
+    {
+        var errors = Yaml.Errors(Yaml.Small + """
+            facts:
+              f: { file: CMakeLists.txt, pattern: 'x' }
+            overrides:
+              - { match: "*", unsupported: "no source builds this" }
+              - { match: "*", when: { f: true }, unsupported: "" }
+
+            """);
+        Assert.Equal([
+            "m.yaml:8:32: 'unsupported' needs a 'when:' naming the facts of the sources it cannot build (a configuration no source can build belongs in exclude:)",
+            "m.yaml:9:51: 'unsupported' needs a reason (what in the source the configuration cannot build)",
+        ], errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void AnUndeclaredFactAndABadValueAreReportedWhereTheyStand()
     {
         var errors = Yaml.Errors(Yaml.Small + """
@@ -121,7 +169,7 @@ public class ConditioningOnSourceFacts : InTempFolder
     public void TheRealmMatrixSetsEveryOptionOnlySomeVersionsDefine()
     {
         var definition = Yaml.Open(File.ReadAllText(Yaml.RealmMatrixPath)).Definition;
-        Assert.Equal(["aio-option", "docs-option", "hip-tests"],
+        Assert.Equal(["aio-option", "docs-option", "hip-language", "hip-tests"],
             definition.Facts.Keys.Order(StringComparer.Ordinal));
         // Every fact decides something: no fact is read for nothing.
         Assert.All(definition.Facts.Keys, f => Assert.Contains(definition.Overrides, o => o.When.ContainsKey(f)));
