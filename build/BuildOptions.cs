@@ -43,7 +43,7 @@ public static class BuildOptions
         new("explain", "ID", "Explain why a configuration is or isn't selected", Targets: ["Matrix"]),
         new("define", "KEY=VALUE", "Extra CMake definition for every selected configuration (repeatable)", Repeatable: true, Targets: Defining),
         new("env", "KEY=VALUE", "Extra environment variable for every step (repeatable)", Repeatable: true, Targets: Defining),
-        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a clone with history and tags); Matrix --explain: the checkout whose facts decide conditional overrides", Targets: [.. WithSource, "Matrix"]),
+        new("realm-source", "PATH", "Realm checkout (or Legion's; default: REALM_SOURCE, cake.config, else a clone with history and tags); Matrix --explain: the checkout whose facts decide conditional overrides; Ci --plan: the checkout whose facts leave out configurations it cannot be built in", Targets: [.. WithSource, "Matrix", "Ci"]),
         new("realm-ref", "REF", "Branch or tag to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("realm-repository", "URL", "Repository to clone when no source is given (default: the matrix file's source section)", Targets: WithSource),
         new("artifacts", "DIR", "Results folder (default: cake.config [RealmCi] Artifacts, else artifacts)", Targets: Writing),

@@ -27,6 +27,8 @@ public sealed class CiTask : FrostingTask<BuildContext>
             Force = context.Settings.Force,
             Check = context.Settings.Check,
             Output = context.Settings.Output ?? Path.GetFullPath("."),
+            Source = context.Settings.Plan ? context.Settings.RealmSource : null,
+            Log = Console.Error,
         };
         using var stdout = new StreamWriter(context.StandardOutput, leaveOpen: true);
         context.ExitCode = CiGenerator.Run(request, stdout);

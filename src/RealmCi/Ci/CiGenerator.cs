@@ -31,6 +31,12 @@ public sealed record CiRequest
 
     /// <summary>The platform's limits (default: its documented ones).</summary>
     public Caps? Caps { get; init; }
+
+    /// <summary>With <see cref="Plan"/>: the checkout under test (<c>--realm-source</c>), whose facts leave out the configurations it cannot be built in.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>With <see cref="Plan"/>: where the configurations left out as unsupported are listed (stdout is the plan itself).</summary>
+    public TextWriter? Log { get; init; }
 }
 
 /// <summary>
@@ -78,6 +84,7 @@ public static class CiGenerator
         var trust = request.Untrusted ? Trust.Untrusted : Trust.Trusted;
         var (plans, settings) = Plans(request, trust);
         var (plan, command) = plans[0];
+        foreach (var (id, why) in plan.Unsupported) request.Log?.WriteLine($"--plan: left out {id}: {why}");
         return request.Platform == CiPlatform.Github
             ? GithubPlan.Outputs(plan, settings)
             : GitlabPipeline.Child(plan, command, settings, Header("gitlab", " --plan", [plan.Profile], command.MatrixPath, settings), GitlabParent.PlanJob(plan.Profile));
@@ -131,7 +138,7 @@ public static class CiGenerator
         {
             var triggers = settings.Triggers.TryGetValue(profile, out var t) ? t : [];
             var command = new JobCommand(settings, matrixPath, pin, profile);
-            if (only is { } one) { plans.Add((CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, one), command)); continue; }
+            if (only is { } one) { plans.Add((CiPlanner.Plan(matrix, settings, request.Selection, profile, caps, one, Unsupported(matrix, request.Source)), command)); continue; }
             if (request.Platform == CiPlatform.Gitlab)
             {
                 // GitLab decides by the ref at run time (protected or not): one plan (dynamic), or a child per trust level (static).
@@ -154,6 +161,15 @@ public static class CiGenerator
             }
         }
         return (plans, settings);
+    }
+
+    /// <summary>Configurations the checkout cannot be built in (Id → why), from its facts; none without a checkout or an <c>unsupported:</c> override.</summary>
+    private static IReadOnlyDictionary<string, string>? Unsupported(ExpandedMatrix matrix, string? source)
+    {
+        var conditions = FactConditions.Of(matrix.Definition);
+        if (source is null || !conditions.Overrides.Any(o => o.Unsupported is not null)) return null;
+        var facts = conditions.Read(Execution.SourceLocator.ProjectFolder(source, matrix.Definition.Source));
+        return matrix.Rows.Select(r => (r.Id, Why: conditions.Unsupported(r.Id, facts))).Where(x => x.Why is not null).ToDictionary(x => x.Id, x => x.Why!);
     }
 
     private static string Header(string platform, string mode, IReadOnlyList<string> profiles, string matrix, CiSettings settings) =>

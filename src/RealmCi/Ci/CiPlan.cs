@@ -13,17 +13,25 @@ public sealed record ProfilePlan(string Profile, ImmutableArray<Trigger> Trigger
 
     /// <summary>Configurations an untrusted pipeline leaves to the approved one (they need a self-hosted runner).</summary>
     public ImmutableArray<string> AwaitingApproval { get; init; } = [];
+
+    /// <summary>Configurations left out because the source under test cannot be built in them (<c>--plan</c> with a source), with why.</summary>
+    public ImmutableArray<(string Id, string Why)> Unsupported { get; init; } = [];
 }
 
 /// <summary>Computes a profile's jobs from the matrix, the settings and the platform's caps.</summary>
 public static class CiPlanner
 {
-    public static ProfilePlan Plan(ExpandedMatrix matrix, CiSettings settings, SelectionOptions options, string profile, Caps caps, Trust trust = Trust.Trusted)
+    /// <param name="unsupported">Configurations the source under test cannot be built in (Id → why; a matrix override's
+    /// <c>unsupported:</c>, from the facts of the checkout <c>--plan</c> runs in): left out, and the jobs name Ids.</param>
+    public static ProfilePlan Plan(ExpandedMatrix matrix, CiSettings settings, SelectionOptions options, string profile, Caps caps, Trust trust = Trust.Trusted,
+        IReadOnlyDictionary<string, string>? unsupported = null)
     {
         var selection = options with { Profile = profile, Shard = null };
         var (source, rows) = Selector.Base(matrix, selection);
         if (!selection.Select.IsEmpty) rows = rows.Where(i => selection.Select.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
         if (!selection.Skip.IsEmpty) rows = rows.Where(i => !selection.Skip.Any(g => Glob.Matches(g, matrix.Rows[i].Id))).ToList();
+        ImmutableArray<string> leftOut = unsupported is null ? [] : [.. rows.Select(i => matrix.Rows[i].Id).Where(unsupported.ContainsKey)];
+        if (!leftOut.IsEmpty) rows = rows.Where(i => !unsupported!.ContainsKey(matrix.Rows[i].Id)).ToList();
         var target = settings.TargetOf(profile);
         var all = rows.Select(i => Place(settings, matrix.Rows[i].Id, Axes(matrix, matrix.Rows[i])))
             .Select(p => target == "Test" ? p : p with { Runner = p.Runner with { BuildOn = null } }) // a canary or a release builds where it runs: no packs
@@ -31,16 +39,21 @@ public static class CiPlanner
         var placements = all.Where(p => trust.Allows(p.Runner)).ToList();
         var awaiting = all.Where(p => !trust.Allows(p.Runner)).Select(p => p.Id).ToImmutableArray();
         // Leaving configurations out makes the profile's own selection arguments select too much: name Ids instead.
-        ImmutableArray<string> selectionArgs = selection.Configs.IsEmpty && awaiting.IsEmpty
+        ImmutableArray<string> selectionArgs = selection.Configs.IsEmpty && awaiting.IsEmpty && leftOut.IsEmpty
             ? [$"--profile={profile}", .. selection.Select.Select(g => $"--select={g}"), .. selection.Skip.Select(g => $"--skip={g}")]
             : [];
         var triggers = settings.Triggers.TryGetValue(profile, out var t) ? t : [];
-        var description = $"{source}: {placements.Count} configuration(s)" + (awaiting.IsEmpty ? "" : $"; {awaiting.Length} on self-hosted runners wait for an approved commit");
+        var description = $"{source}: {placements.Count} configuration(s)" + (awaiting.IsEmpty ? "" : $"; {awaiting.Length} on self-hosted runners wait for an approved commit")
+            + (leftOut.IsEmpty ? "" : $"; {leftOut.Length} the source cannot be built in (unsupported:)");
         // A canary and a release run only on trusted refs, and a release leaves nothing out: an untrusted
         // pipeline (an unprotected GitLab ref) gets no job of theirs at all.
         var jobs = target != "Test" && trust == Trust.Untrusted ? []
             : target == "Release" ? (awaiting.IsEmpty ? ReleaseJob(placements, selection, profile) : []) : JobGrouping.Group(placements, selectionArgs, caps.MaxJobs);
-        return new ProfilePlan(profile, triggers, jobs, description) { Trust = trust, AwaitingApproval = awaiting };
+        return new ProfilePlan(profile, triggers, jobs, description)
+        {
+            Trust = trust, AwaitingApproval = awaiting,
+            Unsupported = [.. leftOut.Select(id => (id, unsupported![id]))],
+        };
     }
 
     /// <summary>

@@ -69,15 +69,20 @@ public sealed record JobCommand(CiSettings Settings, string MatrixPath, string? 
     /// <summary>The build-once command: build the job's one configuration and pack it into the artifacts folder's ID/pack.tar.gz.</summary>
     public string Pack(string? packsFolder = null) => Command(["--target=Build", "--pack"], packsFolder);
 
+    /// <summary>The jobs' <c>--realm-source</c>: ci.yaml's source, else the checkout (none when the repository is realm-ci itself: it clones Realm).</summary>
+    private string[] SourceArgs => Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? [] : ["--realm-source=."];
+
     private string Command(string[] target, string? folder) =>
         ShellQuote.Join([BuildSh, .. target, $"--matrix={Matrix}",
-            .. Settings.Source is { } s ? [$"--realm-source={s}"] : Self ? Array.Empty<string>() : ["--realm-source=."],
+            .. SourceArgs,
             .. Settings.Args])
         + (folder is null ? $" \"--artifacts=${ArtifactsVariable}\"" : " " + ShellQuote.Quote($"--artifacts={folder}")) + " $" + ArgsVariable;
 
     /// <summary>The command that computes the job list at run time (dynamic mode).</summary>
+    /// <remarks>With the jobs' source, whose facts leave out the configurations it cannot be built in (a matrix override's <c>unsupported:</c>).</remarks>
     public string Plan(string platform, Trust trust = Trust.Trusted) =>
-        ShellQuote.Join([BuildSh, "--target=Ci", $"--ci={platform}", "--plan", $"--profile={Profile}", $"--matrix={Matrix}", .. trust == Trust.Untrusted ? ["--untrusted"] : Array.Empty<string>()]);
+        ShellQuote.Join([BuildSh, "--target=Ci", $"--ci={platform}", "--plan", $"--profile={Profile}", $"--matrix={Matrix}", .. SourceArgs,
+            .. trust == Trust.Untrusted ? ["--untrusted"] : Array.Empty<string>()]);
 
     /// <summary>
     /// GitHub's cache key prefix for one job (a configuration Id, or a shard's name): a day is

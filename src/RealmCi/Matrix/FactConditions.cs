@@ -43,16 +43,24 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
         if (IsEmpty) return selection;
         var availability = selection.Availability;
         foreach (var c in selection.Configurations)
-            foreach (var o in Overrides.Where(o => o.Unsupported is not null && Glob.Matches(o.Match, c.Id) && Holds(o, facts)))
+            if (Unsupported(c.Id, facts) is { } why)
             {
-                var evidence = string.Join("; ", o.When.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => facts[w.Key].Describe()));
-                var unmet = new Unmet($"the source is not supported: {o.Unsupported} ({evidence}; {o.Where})",
-                    $"build a source where that differs, or leave it out with --skip={c.Id}");
+                var unmet = new Unmet(why, $"build a source where that differs, or leave it out with --skip={c.Id}");
                 var was = availability.GetValueOrDefault(c.Id) ?? new Availability([], null);
                 availability = availability.SetItem(c.Id, was with { Unmet = was.Unmet.Add(unmet) });
             }
         return selection with { Configurations = [.. selection.Configurations.Select(c => Apply(c, facts, commandLine))], Availability = availability };
     }
+
+    /// <summary>
+    /// Why the source cannot be built in configuration <paramref name="id"/> (the first <c>unsupported:</c>
+    /// override whose glob matches and whose facts hold: its reason, each fact with its file and line, the
+    /// override's line), or null.
+    /// </summary>
+    public string? Unsupported(string id, IReadOnlyDictionary<string, FactValue> facts) =>
+        Overrides.FirstOrDefault(o => o.Unsupported is not null && Glob.Matches(o.Match, id) && Holds(o, facts)) is { } o
+            ? $"the source is not supported: {o.Unsupported} ({string.Join("; ", o.When.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => facts[w.Key].Describe()))}; {o.Where})"
+            : null;
 
     public static bool Holds(Override o, IReadOnlyDictionary<string, FactValue> facts) =>
         o.When.All(w => facts.TryGetValue(w.Key, out var v) && v.Holds == w.Value);

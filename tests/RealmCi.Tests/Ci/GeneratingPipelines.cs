@@ -111,6 +111,37 @@ public class GeneratingPipelines : CiFolder
     }
 
     [Fact]
+    public void ThePlanLeavesOutWhatTheCheckoutCannotBeBuiltInAndSaysWhy()
+    {
+        // The matrix says release rows cannot build a source whose CMakeLists.txt enables HIP (as realm.yaml's hip5.2 rows and the November Realm).
+        System.IO.File.AppendAllText(Matrix, "facts:\n  hip-language: { file: CMakeLists.txt, pattern: 'enable_language\\(HIP\\)' }\n"
+            + "overrides:\n  - { match: \"release-*\", when: { hip-language: true }, unsupported: \"no HIP here\" }\n");
+        Settings("ci:\n  runners:\n    default: { github: [ubuntu-24.04], gitlab: [docker] }\n");
+        var checkout = Path.Combine(dir, "checkout");
+        Directory.CreateDirectory(checkout);
+        System.IO.File.WriteAllText(Path.Combine(checkout, "CMakeLists.txt"), "project(Realm)\nenable_language(HIP)\n");
+        var log = new StringWriter();
+        IReadOnlyList<string> Jobs(string? source) =>
+            [.. System.Text.Json.JsonDocument.Parse(CiGenerator.Plan(Request(CiPlatform.Github, false, "pr") with { Source = source, Log = log }).Split('\n')[0]["matrix-default=".Length..])
+                .RootElement.GetProperty("include").EnumerateArray().Select(e => e.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
+
+        var all = Jobs(null); // no checkout: nothing is read, nothing left out
+        Assert.Contains(all, j => j.StartsWith("release-", StringComparison.Ordinal));
+        var planned = Jobs(checkout);
+        Assert.Equal(all.Where(j => !j.StartsWith("release-", StringComparison.Ordinal)), planned);
+        var leftOut = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(all.Count(j => j.StartsWith("release-", StringComparison.Ordinal)), leftOut.Length);
+        Assert.All(leftOut, l => Assert.Matches(@"^--plan: left out release-\S+: the source is not supported: no HIP here \(fact hip-language is true \(CMakeLists.txt:2: enable_language\(HIP\)\); .*matrix.yaml:\d+:\d+\)$", l));
+
+        System.IO.File.WriteAllText(Path.Combine(checkout, "CMakeLists.txt"), "project(Realm)\n"); // an older Realm: every job again
+        Assert.Equal(all, Jobs(checkout));
+
+        // The plan job runs in the checkout under test: its command names it, as the jobs' commands do (realm-ci itself clones Realm: none).
+        Assert.Contains("--realm-source=.", new JobCommand(new CiSettings { Repository = "https://example.org/realm-ci.git" }, "matrix/realm.yaml", new string('a', 40), "pr").Plan("github"));
+        Assert.DoesNotContain("--realm-source", new JobCommand(new CiSettings(), "matrix/realm.yaml", null, "pr").Plan("github"));
+    }
+
+    [Fact]
     public void AnEmptySelectionIsAValidPipelineWithOneNoOpJobThatSaysSo()
     {
         var request = Request(CiPlatform.Gitlab, true, "pr") with { Selection = new SelectionOptions { Select = ["nothing-matches-*"] } };
