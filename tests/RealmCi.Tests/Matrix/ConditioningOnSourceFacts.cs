@@ -43,6 +43,24 @@ public class ConditioningOnSourceFacts : InTempFolder
     }
 
     [Fact]
+    public void AFactIsNotReadThroughASymbolicLinkOrFromAGiantFile()
+    {
+        // A fork's checkout, read by a CI plan job: a link to a file outside it is not followed (its matching line would be printed).
+        var m = Yaml.Open(Matrix);
+        var outside = Path.Combine(dir, "outside.txt");
+        File.WriteAllText(outside, November);
+        var project = Path.Combine(dir, "fork");
+        Directory.CreateDirectory(project);
+        File.CreateSymbolicLink(Path.Combine(project, "CMakeLists.txt"), outside);
+        var linked = FactConditions.Of(m.Definition).Read(project)["docs-option"];
+        Assert.Equal((false, "CMakeLists.txt: not read, CMakeLists.txt is a symbolic link"), (linked.Holds, linked.Evidence));
+
+        File.Delete(Path.Combine(project, "CMakeLists.txt"));
+        using (var giant = File.Create(Path.Combine(project, "CMakeLists.txt"))) giant.SetLength(SourceFact.MaxBytes + 1);
+        Assert.Equal("CMakeLists.txt: not read, over 8 MB", FactConditions.Of(m.Definition).Read(project)["docs-option"].Evidence);
+    }
+
+    [Fact]
     public void AConditionalOverrideAppliesOnlyWhereItsFactHoldsAndTheCommandLineStillWins()
     {
         var commandLine = Facets.Empty with { Cmake = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("ALWAYS", "cli")]) };
