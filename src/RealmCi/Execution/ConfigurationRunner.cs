@@ -163,7 +163,7 @@ public sealed class ConfigurationRunner(PipelineOptions options, IContainerEngin
 
     /// <summary>Entries that guard none of the tests a run accounted for (none when no test was accounted for: a build that failed says nothing about names).</summary>
     private IReadOnlyList<string> UnmatchedQuarantine(string id, IReadOnlyList<TestCaseResult> tests) =>
-        tests.Count == 0 ? [] : [.. options.Quarantine.Unmatched(id, tests.SelectMany(t => t.SharedName is { } shared ? [t.Name, shared] : new[] { t.Name })).Select(e => e.Describe())];
+        tests.Count == 0 || !options.ReportUnmatchedQuarantine ? [] : [.. options.Quarantine.Unmatched(id, tests.SelectMany(t => t.SharedName is { } shared ? [t.Name, shared] : new[] { t.Name })).Select(e => e.Describe())];
 
     /// <summary>A result that passed because of quarantine entries is reused only while those entries still cover its failures.</summary>
     private bool StillQuarantined(CacheEntry hit, string id) =>

@@ -103,6 +103,12 @@ public sealed record PipelineOptions
     /// <summary>The matrix file's quarantine: failing tests it covers are reported quarantined, not failing the configuration.</summary>
     public Matrix.Quarantine Quarantine { get; init; } = Matrix.Quarantine.Empty;
 
+    /// <summary>
+    /// Whether a quarantine entry that matches none of a configuration's tests is reported. False for a
+    /// downstream's build (the canary's Legion): Realm's entries name Realm's tests, not Legion's.
+    /// </summary>
+    public bool ReportUnmatchedQuarantine { get; init; } = true;
+
     /// <summary>Known failure signatures: a failed configuration's failing log is matched against them.</summary>
     public Matrix.FailureSignatures Signatures { get; init; } = Matrix.FailureSignatures.Empty;
 

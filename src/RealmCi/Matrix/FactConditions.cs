@@ -58,9 +58,12 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
     /// override's line), or null.
     /// </summary>
     public string? Unsupported(string id, IReadOnlyDictionary<string, FactValue> facts) =>
-        Overrides.FirstOrDefault(o => o.Unsupported is not null && Glob.Matches(o.Match, id) && Holds(o, facts)) is { } o
+        UnsupportedBy(id, facts) is { } o
             ? $"the source is not supported: {o.Unsupported} ({string.Join("; ", o.When.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => facts[w.Key].Describe()))}; {o.Where})"
             : null;
+
+    private Override? UnsupportedBy(string id, IReadOnlyDictionary<string, FactValue> facts) =>
+        Overrides.FirstOrDefault(o => o.Unsupported is not null && Glob.Matches(o.Match, id) && Holds(o, facts));
 
     public static bool Holds(Override o, IReadOnlyDictionary<string, FactValue> facts) =>
         o.When.All(w => facts.TryGetValue(w.Key, out var v) && v.Holds == w.Value);
@@ -88,7 +91,7 @@ public sealed record FactConditions(ImmutableArray<Override> Overrides, Immutabl
                     ? $"    when {name} is {Text(wanted)}: {v.Describe()}{(v.Holds == wanted ? "" : " — decides: not applied")}"
                     : $"    when {name} is {Text(wanted)}: not read";
         }
-        if (facts is not null && Overrides.FirstOrDefault(o => o.Unsupported is not null && Glob.Matches(o.Match, id) && Holds(o, facts)) is { } unsupported)
+        if (facts is not null && UnsupportedBy(id, facts) is { } unsupported)
             yield return $"=> from this source: unavailable ({unsupported.Unsupported}).";
     }
 
