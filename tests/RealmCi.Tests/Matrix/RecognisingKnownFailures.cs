@@ -47,6 +47,9 @@ public class RecognisingKnownFailures
         // matrix/SURVEY.md and realm.yaml's quarantine, gcc12-debug-local-cpu-tsan.
         { "tsan-threadpool-race", StepKind.Test, "ThreadSanitizer: data race /src/runtime/realm/openmp/openmp_threadpool.cc:448 in Realm::ThreadPool::stop_worker_threads()",
             "ThreadSanitizer: data race /src/runtime/realm/runtime_impl.cc:448 in Realm::RuntimeImpl::shutdown()" },
+        // matrix/SURVEY.md, gcc14-release-ucx-cuda12.4 (2026-12-07, November Realm): the link of tests/memspeed.
+        { "older-libstdcxx-linked", StepKind.Build, "repl_heap.cc:(.text.unlikely+0x40): undefined reference to `__cxa_call_terminate'",
+            "repl_heap.cc:(.text.unlikely+0x40): undefined reference to `__cxa_throw'" },
         // Issue 7's notes: clang images without llvm-symbolizer.
         { "no-symbolizer", StepKind.Test, "invalid path to external symbolizer", "==8==Using llvm-symbolizer at path: /usr/bin/llvm-symbolizer-16" },
     };
